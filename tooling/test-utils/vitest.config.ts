@@ -1,0 +1,3 @@
+import { cotlabProject } from './preset.js';
+
+export default cotlabProject('test-utils');
