@@ -1,6 +1,7 @@
 // The one ESLint flat config of the repository (re-exported by /eslint.config.js).
 import js from '@eslint/js';
 import { fileURLToPath } from 'node:url';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Packages that must stay free of TensorFlow.js: they run anywhere, with no native code. */
@@ -59,5 +60,6 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/vitest.config.ts', '**/.vitepress/**'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
   },
 );
