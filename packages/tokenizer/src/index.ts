@@ -1,1 +1,7 @@
 export { version } from './version.js';
+export type { EncodeOptions, SpecialSymbols, SpecialTokens, Tokenizer } from './tokenizer.js';
+export { MalformedTokenizerFileError, TokenizerArgumentError, TokenizerError, UnknownIdError, UnknownSymbolError } from './errors.js';
+export { CONVENTIONAL_SPECIAL_NAMES, SPECIAL_ROLES, type SpecialRole } from './special-tokens.js';
+export { WordLevelTokenizer } from './word-level.js';
+export { MALACH_PRODUCT_SYMBOLS, MALACH_PRODUCT_VOCAB_SIZE, malachProductTokenizer } from './malach-product.js';
+export { CharTokenizer, type CharTokenizerOptions } from './char.js';
