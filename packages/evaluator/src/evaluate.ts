@@ -1,0 +1,154 @@
+import { checkInteger, EvaluatorError } from './errors.js';
+import { greedyRollout } from './greedy-rollout.js';
+import { AnswerAccumulator, type AnswerMetrics } from './metrics/answer-metrics.js';
+import { FirstErrorAccumulator, type FirstErrorHistogram } from './metrics/first-error.js';
+import { TeacherForcedAccumulator, type TeacherForcedMetrics } from './metrics/teacher-forced.js';
+import type { LogitsModel, RolloutFn, SymbolCodec } from './model-like.js';
+
+/** An example as `@cotlab/corpus` writes it: symbols; the model sees `[...prompt, ...cot, ...answer]`. */
+export interface EvalExample {
+  prompt: readonly string[];
+  cot: readonly string[];
+  answer: readonly string[];
+}
+
+/** One rollout kept for people to read. */
+export interface RolloutSample {
+  prompt: string;
+  expected: string;
+  generated: string;
+  answer: string | null;
+  correct: boolean;
+  /** Continuation index of the first wrong token, or null. */
+  firstError: number | null;
+}
+
+export interface EvaluationProgress {
+  phase: 'rollout' | 'teacher-forcing';
+  done: number;
+  total: number;
+}
+
+export interface EvaluateOptions {
+  model: LogitsModel;
+  /** Maps the examples' symbols to the model's ids and back (a `WordLevelTokenizer`). */
+  codec: SymbolCodec;
+  examples: readonly EvalExample[];
+  /** The format's parser of a generated continuation (`Format.answerOf`). */
+  answerOf: (continuation: readonly string[]) => string[] | undefined;
+  /** Greedy rollout; defaults to `greedyRollout(model)`. */
+  rollout?: RolloutFn;
+  /** Sequences per model call (default 64). */
+  batchSize?: number;
+  /** Id that ends a continuation, when the format has one. */
+  eos?: number;
+  /** Score the CoT under teacher forcing too (default true). */
+  teacherForcing?: boolean;
+  /** How many rollouts to keep verbatim in the result (default 5). */
+  samples?: number;
+  onProgress?: (progress: EvaluationProgress) => void;
+  /** Checked between batches; an aborted evaluation throws the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface EvaluationResult {
+  /** Examples evaluated. */
+  count: number;
+  /** Exact match and per-digit accuracy of the greedy rollouts' answers. */
+  answers: AnswerMetrics;
+  /** Where greedy rollouts first leave the expected continuation. */
+  firstError: FirstErrorHistogram;
+  /** Per-position accuracy, loss and perplexity of the CoT and answer under teacher forcing. */
+  teacherForced: TeacherForcedMetrics | null;
+  /** The first few rollouts, for people to read. */
+  samples: RolloutSample[];
+}
+
+const DEFAULT_BATCH_SIZE = 64;
+const DEFAULT_SAMPLES = 5;
+
+/**
+ * Rolls `model` out greedily from each example's prompt, in batches, and scores it: exact match
+ * and per-digit accuracy of the parsed answer, the position of the first wrong token, and
+ * (teacher-forced) per-position accuracy, loss and perplexity of the CoT and answer.
+ * Every input is checked before any model call.
+ *
+ * @example
+ * const result = await evaluate({ model, codec: tokenizer, examples, answerOf: format.answerOf });
+ * console.log(result.answers.exactMatch, result.teacherForced?.perplexity);
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  const { model, codec, examples, answerOf } = options;
+  const batchSize = checkInteger('batchSize', options.batchSize ?? DEFAULT_BATCH_SIZE, 1);
+  const keep = checkInteger('samples', options.samples ?? DEFAULT_SAMPLES, 0);
+  if (examples.length === 0) throw new EvaluatorError('examples', 'a non-empty list of examples', '[]');
+  const { contextLength, vocabSize } = model.config;
+  const encoded = examples.map((example, i) => {
+    if (example.prompt.length === 0) throw new EvaluatorError(`examples[${i}].prompt`, 'at least one symbol', '[]');
+    const prompt = codec.encodeSymbols(example.prompt);
+    const continuation = codec.encodeSymbols([...example.cot, ...example.answer]);
+    const length = prompt.length + continuation.length;
+    if (length > contextLength) {
+      throw new EvaluatorError(`examples[${i}]`, `at most contextLength = ${contextLength} tokens (prompt + CoT + answer)`, `${length} tokens`);
+    }
+    return { prompt, continuation };
+  });
+  const rollout = options.rollout ?? greedyRollout(model);
+  const teacherForcing = options.teacherForcing ?? true;
+  const total = examples.length;
+
+  const answers = new AnswerAccumulator();
+  const firstErrors = new FirstErrorAccumulator();
+  const samples: RolloutSample[] = [];
+  for (let start = 0; start < total; start += batchSize) {
+    options.signal?.throwIfAborted();
+    const batch = encoded.slice(start, start + batchSize);
+    const maxNewTokens = Math.max(...batch.map((e) => e.continuation.length));
+    const generated = await rollout(
+      batch.map((e) => e.prompt),
+      options.eos === undefined ? { maxNewTokens } : { maxNewTokens, eos: options.eos },
+    );
+    batch.forEach((e, k) => {
+      const example = examples[start + k]!;
+      const tokens = (generated[k] ?? new Int32Array(0)).subarray(0, e.continuation.length);
+      const symbols = codec.decodeSymbols(tokens);
+      const parsed = answerOf(symbols);
+      const correct = answers.add(parsed, example.answer);
+      const at = firstErrors.add(tokens, e.continuation);
+      if (samples.length < keep) {
+        samples.push({
+          prompt: example.prompt.join(' '),
+          expected: [...example.cot, ...example.answer].join(' '),
+          generated: symbols.join(' '),
+          answer: parsed === undefined ? null : parsed.join(' '),
+          correct,
+          firstError: at ?? null,
+        });
+      }
+    });
+    options.onProgress?.({ phase: 'rollout', done: Math.min(start + batchSize, total), total });
+  }
+
+  let teacherForced: TeacherForcedMetrics | null = null;
+  if (teacherForcing) {
+    const tf = new TeacherForcedAccumulator(vocabSize);
+    for (let start = 0; start < total; start += batchSize) {
+      options.signal?.throwIfAborted();
+      const batch = encoded.slice(start, start + batchSize).map((e) => {
+        const ids = new Int32Array(e.prompt.length + e.continuation.length);
+        ids.set(e.prompt);
+        ids.set(e.continuation, e.prompt.length);
+        return { ids, promptLength: e.prompt.length };
+      });
+      const logits = model.logits(batch.map((b) => b.ids));
+      batch.forEach((b, k) => {
+        const mask = new Uint8Array(b.ids.length);
+        mask.fill(1, b.promptLength);
+        tf.add(b.ids, logits[k]!, mask);
+      });
+      options.onProgress?.({ phase: 'teacher-forcing', done: Math.min(start + batchSize, total), total });
+    }
+    teacherForced = tf.result();
+  }
+  return { count: total, answers: answers.result(), firstError: firstErrors.result(), teacherForced, samples };
+}
