@@ -1,1 +1,41 @@
 export { version } from './version.js';
+export type { Example, Format, ParameterInfo, Split, Task } from './types.js';
+export { CorpusError, InvalidParameterError, MalformedDataError, UnknownNameError } from './errors.js';
+export { createRng, type Rng } from './rng.js';
+export {
+  floorMod,
+  hashKey,
+  hashSplit,
+  malachSplit,
+  malachSplitBigInt,
+  MALACH_MAX_OPERAND,
+  MALACH_MIN_OPERAND,
+  MALACH_SPLIT_PRIME,
+  productSplitRule,
+  type OperandRange,
+} from './split.js';
+export { createTask, listTasks, registerTask, type TaskInfo } from './registry.js';
+export {
+  createMultiplicationTask,
+  multiplicationOperands,
+  operandRanges,
+  MULTIPLICATION_FORMATS,
+  PAPER_DIGITS,
+  type MultiplicationFormatName,
+} from './multiplication/task.js';
+export type { MultiplicationInput, MultiplicationShape } from './multiplication/shape.js';
+export { malachFormat, malachLength, pairSymbol } from './multiplication/malach-format.js';
+export { dengFormat, dengLength, DENG_ANSWER_MARK, DENG_PROMPT_END } from './multiplication/deng-format.js';
+export { stepwiseFormat, stepwiseLength, maxStepwiseCarry } from './multiplication/stepwise-format.js';
+export { noneFormat } from './multiplication/none-format.js';
+export { BOS, DIGITS, UNK } from './digits.js';
+export {
+  createSymbolEncoder,
+  LOSS_MASK_KINDS,
+  makeLossMask,
+  tokenizerFor,
+  toTokenSequence,
+  type LossMaskKind,
+  type SymbolEncoder,
+  type TokenSequence,
+} from './encode.js';

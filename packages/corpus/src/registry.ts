@@ -1,0 +1,50 @@
+import { UnknownNameError } from './errors.js';
+import { createMultiplicationTask } from './multiplication/task.js';
+import type { Params } from './params.js';
+import type { ParameterInfo, Task } from './types.js';
+
+/** A registered task: how to build it and what `cotlab corpus list` says about it. */
+export interface TaskInfo {
+  name: string;
+  summary: string;
+  formats: readonly string[];
+  defaultFormat: string;
+  parameters: readonly ParameterInfo[];
+  create(params: Params): Task;
+}
+
+const registry = new Map<string, TaskInfo>();
+
+/** Adds a task to the registry (tasks of this package register themselves in tasks.ts). */
+export function registerTask(info: TaskInfo): void {
+  registry.set(info.name, info);
+}
+
+/** Every registered task, in registration order. */
+export function listTasks(): TaskInfo[] {
+  return [...registry.values()];
+}
+
+/**
+ * Builds a task by name from plain parameters (numbers, strings, arrays: what a CLI or a JSON
+ * config gives). Unknown tasks, formats and parameters, and impossible values, are rejected here,
+ * before any data is made, with a message that lists what is valid.
+ *
+ * @example
+ * const task = createTask('multiplication', { digits: [4, 4], format: 'malach' });
+ * task.format.fixedLength; // 307
+ */
+export function createTask(name: string, params: Params = {}): Task {
+  const info = registry.get(name);
+  if (info === undefined) throw new UnknownNameError('task', name, [...registry.keys()]);
+  return info.create(params);
+}
+
+registerTask({
+  name: 'multiplication',
+  summary: 'n×m-digit multiplication; the paper\'s 4×4 task and its exact 75/25 split',
+  formats: ['malach', 'deng', 'stepwise', 'stepwise-linear', 'none'],
+  defaultFormat: 'malach',
+  parameters: [{ name: 'digits', description: "operand digits 'NxM' (n + m ≤ 15)", default: '4x4' }],
+  create: (params) => createMultiplicationTask(params),
+});
