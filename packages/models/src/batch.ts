@@ -1,0 +1,88 @@
+import { ModelArgumentError } from './errors.js';
+import type { Model } from './model.js';
+import { tf } from './tf.js';
+
+/** One training record: token ids and, optionally, which targets count (1 = train on ids[i]). */
+export interface TokenSequenceLike {
+  ids: ArrayLike<number>;
+  /** lossMask[i] = 1: train on predicting ids[i] from ids[<i]; lossMask[0] is ignored. Default: all 1. */
+  lossMask?: ArrayLike<number>;
+}
+
+/** A batch ready for the model: inputs, next-token targets and the 0/1 loss weight, padded to P. */
+export interface PackedBatch {
+  size: number;
+  length: number;
+  inputs: Int32Array;
+  targets: Int32Array;
+  weights: Float32Array;
+  /** Targets that count (Σ weights). */
+  tokens: number;
+}
+
+/**
+ * Packs sequences for next-token training: inputs ids[0..L−2], targets ids[1..L−1] weighted by
+ * lossMask[1..L−1], right-padded with 0 (weight 0) to the model's padded length.
+ *
+ * @example const batch = packBatch(model, [{ ids: [1, 5, 7] }]);
+ */
+export function packBatch(model: Model, sequences: readonly TokenSequenceLike[]): PackedBatch {
+  const { contextLength: T, vocabSize: V } = model.config;
+  let maxLen = 1;
+  for (const seq of sequences) maxLen = Math.max(maxLen, seq.ids.length - 1);
+  if (maxLen > T) {
+    const bad = sequences.findIndex((s) => s.ids.length - 1 > T);
+    throw new ModelArgumentError(`training sequence ${bad} length`, `at most contextLength + 1 = ${T + 1} tokens`, sequences[bad]!.ids.length);
+  }
+  const P = model.paddedLength(maxLen);
+  const B = sequences.length;
+  const inputs = new Int32Array(B * P);
+  const targets = new Int32Array(B * P);
+  const weights = new Float32Array(B * P);
+  let tokens = 0;
+  for (const [b, seq] of sequences.entries()) {
+    const { ids, lossMask } = seq;
+    if (lossMask !== undefined && lossMask.length !== ids.length) {
+      throw new ModelArgumentError(`training sequence ${b} lossMask.length`, `ids.length = ${ids.length}`, lossMask.length);
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (!Number.isInteger(id) || id < 0 || id >= V) throw new ModelArgumentError(`training sequence ${b} token ${i}`, `an id in [0, ${V - 1}]`, id);
+    }
+    for (let i = 0; i + 1 < ids.length; i++) {
+      inputs[b * P + i] = ids[i]!;
+      targets[b * P + i] = ids[i + 1]!;
+      const w = lossMask === undefined ? 1 : lossMask[i + 1]! ? 1 : 0;
+      weights[b * P + i] = w;
+      tokens += w;
+    }
+  }
+  return { size: B, length: P, inputs, targets, weights, tokens };
+}
+
+/** Σ over weighted targets of −log p(target) (a scalar tensor), from the model's logits. */
+export function lossSum(model: Model, batch: PackedBatch): tf.Scalar {
+  const V = model.config.vocabSize;
+  const logits = model.forward(tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32'));
+  const logp = tf.logSoftmax(logits);
+  const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor1d(batch.targets, 'int32'), V), logp), 1);
+  return tf.neg(tf.sum(tf.mul(picked, tf.tensor1d(batch.weights)))) as tf.Scalar;
+}
+
+/**
+ * Summed loss and gradients (not yet divided by the token count) for one packed batch. The caller
+ * owns and disposes the gradient tensors.
+ */
+export function gradients(model: Model, batch: PackedBatch): { loss: number; grads: Map<string, tf.Tensor> } {
+  const names = [...model.variables.keys()];
+  const vars = names.map((n) => model.variables.get(n)!);
+  const { value, grads } = tf.variableGrads(() => lossSum(model, batch), vars);
+  const loss = value.dataSync()[0]!;
+  value.dispose();
+  const out = new Map<string, tf.Tensor>();
+  for (const [i, name] of names.entries()) {
+    const g = grads[vars[i]!.name];
+    if (g !== undefined) out.set(name, g);
+  }
+  return { loss, grads: out };
+}

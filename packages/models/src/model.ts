@@ -1,0 +1,36 @@
+import type { ModelConfig } from './config.js';
+import type { NamedTensor } from './safetensors.js';
+import type { tf } from './tf.js';
+
+/**
+ * A next-token predictor. Plain callers use `config`, `parameterCount()`, `logits()` and
+ * `dispose()`; training and checkpoints use the tensor-level members.
+ */
+export interface Model {
+  readonly config: Required<ModelConfig>;
+  /** Parameters counted the paper's way (unmasked weights only); see `parameterCount(config)`. */
+  parameterCount(): number;
+  /**
+   * Logits for each sequence (each at most `contextLength` tokens): a Float32Array
+   * [length × vocabSize], row i predicting the token after position i.
+   */
+  logits(batch: readonly ArrayLike<number>[]): Float32Array[];
+  /** Frees every tensor the model holds. */
+  dispose(): void;
+
+  /** Trainable variables by name (this package's layout, see the README). */
+  readonly variables: ReadonlyMap<string, tf.Variable>;
+  /** Whether AdamW's weight decay applies to a variable (not to biases, norms, embeddings' biases). */
+  decays(name: string): boolean;
+  /**
+   * Logits [B·P, V] for ids [B, P] (int32); P ≤ contextLength. Positions are causal, so padding
+   * after a sequence does not change its rows.
+   */
+  forward(ids: tf.Tensor2D): tf.Tensor2D;
+  /** The smallest padded length ≥ `length` that `forward` computes efficiently. */
+  paddedLength(length: number): number;
+  /** Weights in checkpoint form (for linear/mlp: the paper's PyTorch names and layouts). */
+  exportWeights(): Map<string, NamedTensor>;
+  /** Loads weights in checkpoint form; checks every name and shape before changing anything. */
+  importWeights(tensors: ReadonlyMap<string, NamedTensor>, source: string): void;
+}

@@ -1,0 +1,93 @@
+import { expectClose } from '@cotlab/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend.js';
+import { blockBounds } from './config.js';
+import { embed, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
+import { Rng } from './rng.js';
+import { tf } from './tf.js';
+
+function randn(rng: Rng, shape: number[]): tf.Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(Float32Array.from({ length: n }, () => rng.normal()), shape);
+}
+
+/** Central finite differences of a scalar function of one tensor, computed in float64 on the JS side via tf (float32). */
+function finiteDifference(f: (x: tf.Tensor) => tf.Scalar, x: tf.Tensor, eps = 1e-2): Float32Array {
+  const base = x.dataSync() as Float32Array;
+  const out = new Float32Array(base.length);
+  for (let i = 0; i < base.length; i++) {
+    const plus = base.slice();
+    plus[i] = base[i]! + eps;
+    const minus = base.slice();
+    minus[i] = base[i]! - eps;
+    const fp = tf.tidy(() => f(tf.tensor(plus, x.shape)).dataSync()[0]!);
+    const fm = tf.tidy(() => f(tf.tensor(minus, x.shape)).dataSync()[0]!);
+    out[i] = (fp - fm) / (2 * eps);
+  }
+  return out;
+}
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  describe(`custom gradients on ${backend} match finite differences`, () => {
+    beforeAll(async () => {
+      await initBackend(backend);
+    });
+
+    it('matMul: both operands', () => {
+      const rng = new Rng(1);
+      const a = randn(rng, [3, 4]) as tf.Tensor2D;
+      const b = randn(rng, [4, 5]) as tf.Tensor2D;
+      const r = randn(rng, [3, 5]);
+      // the loss is smooth (tanh) so finite differences test the chain rule, not just linearity
+      const loss = (x: tf.Tensor, y: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.tanh(matMul(x as tf.Tensor2D, y as tf.Tensor2D)), r));
+      const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) => loss(x, y))([a, b]);
+      expectClose(ga!.dataSync(), finiteDifference((x) => loss(x, b), a), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gb!.dataSync(), finiteDifference((y) => loss(a, y), b), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([a, b, r, ga!, gb!]);
+    });
+
+    it('embed: repeated ids accumulate (no UnsortedSegmentSum needed)', () => {
+      const rng = new Rng(2);
+      const table = randn(rng, [6, 3]) as tf.Tensor2D;
+      const ids = tf.tensor1d([4, 1, 4, 0, 4], 'int32');
+      const r = randn(rng, [5, 3]);
+      const loss = (t: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.sin(embed(t as tf.Tensor2D, ids)), r));
+      const g = tf.grad(loss)(table);
+      expectClose(g.dataSync(), finiteDifference(loss, table), { rtol: 2e-2, atol: 2e-3 });
+      expect(g.slice([2, 0], [1, 3]).dataSync()).toEqual(new Float32Array(3));
+      tf.dispose([table, ids, r, g]);
+    });
+
+    it('maskedLinear: input and every slab, and masked entries get zero gradient', () => {
+      const rng = new Rng(3);
+      const T = 5;
+      const d = 2;
+      const B = 2;
+      const bounds = blockBounds(T, 2);
+      const blocks: MaskedBlock[] = bounds.map(([s, e]) => ({ inWidth: e * d, outWidth: (e - s) * d, mask: tf.tensor2d(slabMask(s, e, d), [e * d, (e - s) * d]) }));
+      const slabs = bounds.map(([s, e]) => tf.mul<tf.Tensor2D>(randn(rng, [e * d, (e - s) * d]), tf.tensor2d(slabMask(s, e, d), [e * d, (e - s) * d])));
+      const x = randn(rng, [B, T * d]) as tf.Tensor2D;
+      const r = randn(rng, [B, T * d]);
+      const loss = (xx: tf.Tensor, ws: tf.Tensor[]): tf.Scalar => tf.sum(tf.mul(tf.tanh(maskedLinear(xx as tf.Tensor2D, ws as tf.Tensor2D[], blocks)), r));
+      const grads = tf.grads((xx: tf.Tensor, w0: tf.Tensor, w1: tf.Tensor) => loss(xx, [w0, w1]))([x, slabs[0]!, slabs[1]!]);
+      expectClose(grads[0]!.dataSync(), finiteDifference((xx) => loss(xx, slabs), x), { rtol: 2e-2, atol: 2e-3 });
+      for (const k of [0, 1]) {
+        const fd = finiteDifference((w) => loss(x, k === 0 ? [w, slabs[1]!] : [slabs[0]!, w]), slabs[k]!);
+        const mask = blocks[k]!.mask.dataSync();
+        // the map multiplies masked weights too (they are zero); their gradient is masked so they stay zero
+        expectClose(grads[k + 1]!.dataSync(), fd.map((v, i) => v * mask[i]!), { rtol: 2e-2, atol: 2e-3 });
+      }
+      // the forward equals a dense masked product
+      const dense = tf.tidy(() => {
+        const W = tf.buffer([T * d, T * d]);
+        for (const [k, [s, e]] of bounds.entries()) {
+          const slab = slabs[k]!.arraySync();
+          for (let rr = 0; rr < e * d; rr++) for (let c = 0; c < (e - s) * d; c++) W.set(slab[rr]![c]!, rr, s * d + c);
+        }
+        return tf.matMul(x, W.toTensor()).dataSync();
+      });
+      expectClose(tf.tidy(() => maskedLinear(x, slabs, blocks).dataSync()), dense, { rtol: 1e-5, atol: 1e-6 });
+      tf.dispose([...slabs, x, r, ...grads, ...blocks.map((b) => b.mask)]);
+    });
+  });
+}

@@ -1,0 +1,135 @@
+// Differentiable building blocks whose gradients avoid what WebAssembly lacks or does slowly:
+// matMul with a transposed operand (≈ 10× slower than transposing first on tfjs-backend-wasm 4.22)
+// and the gradient of gather (UnsortedSegmentSum, not implemented there).
+import { tf } from './tf.js';
+
+type Tensor = tf.Tensor;
+type GradSave = (tensors: Tensor[]) => void;
+type CustomFn = Parameters<typeof tf.customGrad>[0];
+
+/** Narrows a tensor whose rank the code guarantees to 1 (tfjs' op types lose ranks). */
+export function rank1(t: tf.Tensor): tf.Tensor1D {
+  return t as tf.Tensor1D;
+}
+
+/** Narrows a tensor whose rank the code guarantees to 2. */
+export function rank2(t: tf.Tensor): tf.Tensor2D {
+  return t as tf.Tensor2D;
+}
+
+const matMulGrad = tf.customGrad(((a: Tensor, b: Tensor, save: GradSave) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: Tensor, saved: Tensor[]) => {
+      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
+      return [tf.matMul(dy, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy)];
+    },
+  };
+}) as unknown as CustomFn);
+
+/**
+ * `a [m, k] × b [k, n]` whose gradient transposes explicitly and then multiplies plainly.
+ *
+ * @example const y = matMul(x, w); // x [m, k], w [k, n]
+ */
+export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return matMulGrad(a, b) as tf.Tensor2D;
+}
+
+/**
+ * Embedding lookup `table[ids]` ([V, d] → [N, d]); its gradient is a scatter-add (ScatterNd sums
+ * repeated indices), so it needs no UnsortedSegmentSum kernel.
+ *
+ * @example const e = embed(table, tf.tensor1d([3, 1, 3], 'int32'));
+ */
+export function embed(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
+  const [V, d] = table.shape;
+  const f = tf.customGrad(((t: Tensor, save: GradSave) => {
+    save([ids]);
+    return {
+      value: tf.gather(t, ids),
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const idx = (saved[0] as tf.Tensor1D).expandDims(1);
+        return [tf.scatterND(idx, dy, [V, d])];
+      },
+    };
+  }) as unknown as CustomFn);
+  return f(table) as tf.Tensor2D;
+}
+
+/** One block of output positions of the masked map: its input prefix and output width, in floats. */
+export interface MaskedBlock {
+  /** Input features the block reads: end position × d. */
+  inWidth: number;
+  /** Output features it writes: block length × d. */
+  outWidth: number;
+  /**
+   * 0/1 mask of the block's weight slab [inWidth, outWidth] (only the diagonal square is not all
+   * ones), applied to the gradient so masked weights stay exactly zero.
+   */
+  mask: tf.Tensor2D;
+}
+
+/**
+ * The paper's causally masked linear map over the whole context, stored block-triangularly:
+ * output block I multiplies the input prefix `x[:, :inWidth_I]` by its slab `W_I`
+ * [inWidth_I, outWidth_I], so blocks above the diagonal are neither stored nor multiplied.
+ * Masked entries inside diagonal squares are kept at zero (their gradient is masked).
+ *
+ * @example const h = maskedLinear(x, slabs, blocks); // x [B, T·d] → h [B, T·d]
+ */
+export function maskedLinear(x: tf.Tensor2D, slabs: readonly tf.Tensor2D[], blocks: readonly MaskedBlock[]): tf.Tensor2D {
+  const f = tf.customGrad((...args: unknown[]) => {
+    const save = args[args.length - 1] as GradSave;
+    const inputs = args.slice(0, -1) as tf.Tensor2D[];
+    const [xIn, ...ws] = inputs as [tf.Tensor2D, ...tf.Tensor2D[]];
+    save(inputs);
+    const B = xIn.shape[0];
+    const outs = ws.map((w, i) => {
+      const blk = blocks[i]!;
+      const prefix = blk.inWidth === xIn.shape[1] ? xIn : tf.slice(xIn, [0, 0], [B, blk.inWidth]);
+      return tf.matMul(prefix, w);
+    });
+    return {
+      value: outs.length === 1 ? outs[0]! : tf.concat(outs, 1),
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const [sx, ...sw] = saved as [tf.Tensor2D, ...tf.Tensor2D[]];
+        const total = sx.shape[1];
+        const xT = tf.transpose(sx); // [T·d, B]
+        const dws: tf.Tensor2D[] = [];
+        const dxs: tf.Tensor2D[] = [];
+        let col = 0;
+        sw.forEach((w, i) => {
+          const blk = blocks[i]!;
+          const dyI = sw.length === 1 ? (dy as tf.Tensor2D) : tf.slice(dy as tf.Tensor2D, [0, col], [B, blk.outWidth]);
+          col += blk.outWidth;
+          const xTI = blk.inWidth === total ? xT : tf.slice(xT, [0, 0], [blk.inWidth, B]);
+          dws.push(tf.mul<tf.Tensor2D>(tf.matMul(xTI, dyI), blk.mask));
+          const dxI = rank2(tf.matMul(dyI, tf.transpose(w))); // [B, inWidth]
+          dxs.push(blk.inWidth === total ? dxI : tf.pad(dxI, [[0, 0], [0, total - blk.inWidth]]));
+        });
+        const dx = dxs.length === 1 ? dxs[0]! : tf.addN(dxs);
+        return [dx, ...dws];
+      },
+    };
+  });
+  return f(x, ...slabs) as tf.Tensor2D;
+}
+
+/**
+ * The mask of one slab: entry (j·d + b, i·d + a) is 1 iff input position j ≤ output position i.
+ */
+export function slabMask(start: number, end: number, dim: number): Float32Array {
+  const inWidth = end * dim;
+  const outWidth = (end - start) * dim;
+  const m = new Float32Array(inWidth * outWidth);
+  for (let r = 0; r < inWidth; r++) {
+    const j = Math.floor(r / dim);
+    for (let c = 0; c < outWidth; c++) {
+      const i = start + Math.floor(c / dim);
+      m[r * outWidth + c] = j <= i ? 1 : 0;
+    }
+  }
+  return m;
+}
