@@ -7,7 +7,9 @@ export { parseCompact, toCompact, isCompact, type CompactOptions } from './compa
 export { compileMachine, isCompiled, moveName, KIND_RUNNING, KIND_ACCEPT, KIND_REJECT, KIND_HALT, NO_RULE, type CompiledMachine } from './compile.js';
 export { inputSymbols, encodeInput, type Input } from './input.js';
 export type { RunResult, TapeSnapshot } from './result.js';
-export { Simulation } from './simulation.js';
+export { Simulation, type SimulationOptions } from './simulation.js';
+export { tableKernel, type Kernel, type Engine } from './kernel.js';
+export { jitKernel, kernelSource, type JitOptions } from './jit.js';
 export { run, runAsync, DEFAULT_MAX_STEPS, CHUNK_STEPS, type RunOptions, type RunProgress } from './run.js';
 export { trace, type TraceStep, type TraceOptions } from './trace.js';
 export type { CotEncoding, EncodingName, EncodeOptions } from './encodings/encoding.js';

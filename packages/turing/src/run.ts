@@ -2,7 +2,7 @@ import type { CompiledMachine } from './compile.js';
 import { ArgumentError } from './errors.js';
 import type { Input } from './input.js';
 import type { RunResult } from './result.js';
-import { Simulation } from './simulation.js';
+import { Simulation, type SimulationOptions } from './simulation.js';
 import type { MachineSpec } from './spec.js';
 
 /** Default step limit: enough for BB(5)'s 47,176,870 steps (Marxen & Buntrock 1990). */
@@ -16,7 +16,7 @@ export interface RunProgress {
   readonly maxSteps: number;
 }
 
-export interface RunOptions {
+export interface RunOptions extends SimulationOptions {
   /** Stop after this many steps (the result then says `reason: 'step-limit'`). Default DEFAULT_MAX_STEPS. */
   maxSteps?: number;
   /** Checked between chunks of CHUNK_STEPS steps; an aborted run returns `reason: 'aborted'`. */
@@ -46,7 +46,7 @@ function checkMaxSteps(maxSteps: number): void {
 export function run(machine: MachineSpec | CompiledMachine, input: Input = [], options: RunOptions = {}): RunResult {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   checkMaxSteps(maxSteps);
-  const sim = new Simulation(machine, input);
+  const sim = new Simulation(machine, input, options);
   while (sim.reason === undefined || sim.reason === 'step-limit') {
     if (options.signal?.aborted) {
       sim.markStopped('aborted');
@@ -73,7 +73,7 @@ export function run(machine: MachineSpec | CompiledMachine, input: Input = [], o
 export async function runAsync(machine: MachineSpec | CompiledMachine, input: Input = [], options: RunOptions = {}): Promise<RunResult> {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   checkMaxSteps(maxSteps);
-  const sim = new Simulation(machine, input);
+  const sim = new Simulation(machine, input, options);
   while (sim.reason === undefined || sim.reason === 'step-limit') {
     if (options.signal?.aborted) {
       sim.markStopped('aborted');

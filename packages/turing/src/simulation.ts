@@ -1,11 +1,23 @@
-import { compileMachine, ENTRY_MOVE_SHIFT, ENTRY_ROW_SHIFT, KIND_ACCEPT, KIND_RUNNING, type CompiledMachine } from './compile.js';
+import { compileMachine, KIND_ACCEPT, KIND_RUNNING, type CompiledMachine } from './compile.js';
 import { ArgumentError } from './errors.js';
 import { encodeInput, type Input } from './input.js';
+import { jitKernel, type JitOptions } from './jit.js';
+import { tableKernel, type Engine, type Kernel } from './kernel.js';
 import type { RunResult } from './result.js';
 import type { MachineSpec, StopReason } from './spec.js';
 
 /** Cells allocated at first, besides the input; the tape doubles when the head reaches an edge. */
 const INITIAL_MARGIN = 1024;
+/** The fast path grows the tape when the head is closer than this to an end, so chunks stay long. */
+const MIN_EDGE_DISTANCE = 256;
+
+/** How a Simulation runs its fast path. */
+export interface SimulationOptions {
+  /** 'table' (default): the general packed-table loop. 'jit': JavaScript generated for this machine. */
+  engine?: Engine;
+  /** Options of the generated code (engine 'jit'). */
+  jit?: JitOptions;
+}
 
 /**
  * A machine running on an input, one step or many at a time: the step-wise API behind `run()`,
@@ -48,8 +60,14 @@ export class Simulation {
   /** Head position before the last step. */
   lastHead = 0;
 
-  constructor(machine: MachineSpec | CompiledMachine, input: Input = []) {
+  private readonly kernel: Kernel;
+  private readonly kernelOut = new Int32Array(3);
+
+  constructor(machine: MachineSpec | CompiledMachine, input: Input = [], options: SimulationOptions = {}) {
     this.machine = compileMachine(machine);
+    const engine = options.engine ?? 'table';
+    if (engine !== 'table' && engine !== 'jit') throw new ArgumentError('engine', "'table' or 'jit'", engine);
+    this.kernel = engine === 'jit' ? jitKernel(this.machine, options.jit) : tableKernel(this.machine);
     this.reset(input);
   }
 
@@ -166,50 +184,29 @@ export class Simulation {
   }
 
   /**
-   * Runs up to `maxSteps` more transitions on the fast path (the packed table, no per-step
+   * Runs up to `maxSteps` more transitions on the fast path (the engine's kernel, no per-step
    * bookkeeping) and returns how many it ran. Afterwards `reason` is set when the machine halted,
    * and the visited span is widened to cover the head and every non-blank cell.
    */
   advance(maxSteps: number): number {
     if (!(Number.isSafeInteger(maxSteps) && maxSteps >= 0)) throw new ArgumentError('maxSteps', 'a safe integer ≥ 0', maxSteps);
     if (this.stopReason === 'halt-state' || this.stopReason === 'no-transition') return 0;
-    const table = this.machine.table;
-    // Imported bindings are re-checked on every access in a hot loop: copy them to locals.
-    const moveShift = ENTRY_MOVE_SHIFT;
-    const rowShift = ENTRY_ROW_SHIFT;
-    let cells = this.cells;
-    let h = this.h;
-    let row = this.row;
+    const kernel = this.kernel;
+    const out = this.kernelOut;
     let left = maxSteps;
     let blocked = false;
     while (left > 0) {
-      // Within n steps the head moves at most n cells, so no bounds check is needed inside.
-      let n = Math.min(h, cells.length - 1 - h, left);
-      if (n === 0) {
-        this.h = h;
-        this.grow();
-        cells = this.cells;
-        h = this.h;
-        continue;
+      // Keep every chunk long: grow (and re-centre) the tape when the head is near an end.
+      if (Math.min(this.h, this.cells.length - 1 - this.h) < MIN_EDGE_DISTANCE) this.grow();
+      left -= kernel(this.cells, this.h, this.row, left, out);
+      this.h = out[0]!;
+      this.row = out[1]!;
+      if (out[2] === 1) {
+        blocked = true;
+        break;
       }
-      const planned = n;
-      while (n > 0) {
-        const e = table[row + cells[h]!]!;
-        if (e < 0) {
-          blocked = true;
-          break;
-        }
-        cells[h] = e & 0xff;
-        h += ((e >> moveShift) & 3) - 1;
-        row = e >> rowShift;
-        n--;
-      }
-      left -= planned - n;
-      if (blocked) break;
     }
     const ran = maxSteps - left;
-    this.h = h;
-    this.row = row;
     this.stepCount += ran;
     const m = this.machine;
     if (blocked) this.stopReason = m.kind[this.stateIndex] === KIND_RUNNING ? 'no-transition' : 'halt-state';

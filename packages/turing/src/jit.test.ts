@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseCompact } from './compact.js';
+import { compileMachine } from './compile.js';
+import { kernelSource } from './jit.js';
+import { getMachine, LIBRARY } from './machines/index.js';
+import { run } from './run.js';
+
+describe('generated (jit) engine', () => {
+  it('gives the same result as the table engine on every library machine and input up to length 6', () => {
+    let compared = 0;
+    const wrong: string[] = [];
+    for (const m of LIBRARY.filter((x) => x.inputs !== undefined)) {
+      const compiled = compileMachine(m.spec);
+      for (const input of m.inputs!(6)) {
+        const table = JSON.stringify(run(compiled, input));
+        if (JSON.stringify(run(compiled, input, { engine: 'jit' })) !== table) wrong.push(`${m.name}('${input}') fused`);
+        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') per step`);
+        compared++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('counts every step of a fused run, also when the step limit falls inside one', () => {
+    const bb4 = getMachine('bb4').spec;
+    for (let limit = 0; limit <= 107; limit++) {
+      expect(run(bb4, [], { engine: 'jit', maxSteps: limit })).toEqual(run(bb4, [], { maxSteps: limit }));
+    }
+  });
+
+  it('runs BB(5) to its known step count and ones', () => {
+    const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
+    expect([r.steps, r.nonBlank, r.state]).toEqual([47_176_870, 4098, 'Z']);
+  });
+
+  it('handles missing rules and alphabets large enough for a switch', () => {
+    expect(run(parseCompact('1RB---_1LA0LA'), [], { engine: 'jit' })).toMatchObject({ reason: 'no-transition', missing: { state: 'A', read: '1' } });
+    const six = parseCompact('1RB2LA1RZ3RA4LB5RB_2LA2RB1LB0LA5RA3LB');
+    expect(run(six, [], { engine: 'jit', maxSteps: 10_000 })).toEqual(run(six, [], { maxSteps: 10_000 }));
+    expect(kernelSource(compileMachine(six))).toContain('switch (cells[h])');
+  });
+
+  it('fuses a rule that keeps its state into a loop', () => {
+    const source = kernelSource(compileMachine(getMachine('bb5').spec));
+    expect(source).toMatch(/do \{ h\+\+; n--; \} while \(n > 0 && cells\[h\] === 1\);/);
+    expect(kernelSource(compileMachine(getMachine('bb5').spec), { fuseRuns: false })).not.toContain('do {');
+  });
+
+  it('rejects an unknown engine', () => {
+    expect(() => run(getMachine('bb2').spec, [], { engine: 'gpu' as 'jit' })).toThrow("turing: engine must be 'table' or 'jit', got 'gpu'");
+  });
+});

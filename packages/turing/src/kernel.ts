@@ -1,0 +1,46 @@
+import { ENTRY_MOVE_SHIFT, ENTRY_ROW_SHIFT, type CompiledMachine } from './compile.js';
+
+/**
+ * Runs one chunk of a machine on a raw tape: at most `min(h, cells.length − 1 − h, budget)` steps,
+ * so the head cannot leave the array and the loop needs no bounds check. Writes the head to
+ * `out[0]`, the state row (state · numSymbols) to `out[1]`, and 1 to `out[2]` when it stopped
+ * because the state has no rule for the symbol read (a halting state or a missing rule).
+ * Returns the number of steps executed.
+ */
+export type Kernel = (cells: Uint8Array, h: number, row: number, budget: number, out: Int32Array) => number;
+
+/** Which loop runs the steps: the general table-driven one, or JavaScript generated for the machine. */
+export type Engine = 'table' | 'jit';
+
+/**
+ * The general kernel: one packed table lookup per step.
+ *
+ * @example
+ * const kernel = tableKernel(compileMachine(spec));
+ */
+export function tableKernel(machine: CompiledMachine): Kernel {
+  const table = machine.table;
+  // Imported bindings are re-checked on each access inside a hot loop: copy them to locals.
+  const moveShift = ENTRY_MOVE_SHIFT;
+  const rowShift = ENTRY_ROW_SHIFT;
+  return (cells, h, row, budget, out) => {
+    let n = Math.min(h, cells.length - 1 - h, budget);
+    const planned = n;
+    let blocked = 0;
+    while (n > 0) {
+      const e = table[row + cells[h]!]!;
+      if (e < 0) {
+        blocked = 1;
+        break;
+      }
+      cells[h] = e & 0xff;
+      h += ((e >> moveShift) & 3) - 1;
+      row = e >> rowShift;
+      n--;
+    }
+    out[0] = h;
+    out[1] = row;
+    out[2] = blocked;
+    return planned - n;
+  };
+}
