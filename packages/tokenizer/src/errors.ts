@@ -79,3 +79,8 @@ export function show(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value;
 }
+
+/** `Array.isArray` without type narrowing, for validating arguments already typed as arrays. */
+export function isArrayValue(value: unknown): boolean {
+  return Array.isArray(value);
+}

@@ -15,3 +15,20 @@ export {
   type SentencePiece,
   type SentencePieceNormalizer,
 } from './sentencepiece-bpe.js';
+export { BYTE_TO_CHAR, CHAR_TO_BYTE, GPT2_PATTERN, bytesToSymbol, symbolToBytes } from './byte-level.js';
+export { ByteLevelBpeTokenizer, PAIR_KEY_BASE, type ByteLevelBpeSpec } from './byte-level-bpe.js';
+export {
+  BYTE_ALPHABET_SIZE,
+  BpeTrainer,
+  DEFAULT_MIN_FREQUENCY,
+  GPT2_END_OF_TEXT,
+  TrainingAbortedError,
+  trainByteLevelBpe,
+  trainByteLevelBpeSync,
+  type TrainBpeOptions,
+  type TrainProgress,
+} from './bpe-train.js';
+export { byteLevelBpeFromRanks, type RankedToken } from './from-ranks.js';
+export { GPT2_END_OF_TEXT_ID, GPT2_VOCAB_SIZE, gpt2Tokenizer } from './gpt2.js';
+export { tokenizerFromJSON } from './from-json.js';
+export { DEFAULT_CHUNK_CHARS, safeChunks, safeCut } from './text-chunks.js';

@@ -4,13 +4,13 @@
  */
 export class PairHeap {
   #priority: Float64Array;
-  #position: Int32Array;
+  #position: Float64Array;
   #payload: Int32Array;
   #length = 0;
 
   constructor(capacity = 64) {
     this.#priority = new Float64Array(capacity);
-    this.#position = new Int32Array(capacity);
+    this.#position = new Float64Array(capacity);
     this.#payload = new Int32Array(capacity);
   }
 
@@ -47,7 +47,7 @@ export class PairHeap {
       const p = new Float64Array(cap);
       p.set(this.#priority);
       this.#priority = p;
-      const q = new Int32Array(cap);
+      const q = new Float64Array(cap);
       q.set(this.#position);
       this.#position = q;
       const r = new Int32Array(cap);

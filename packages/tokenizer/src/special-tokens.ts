@@ -9,7 +9,8 @@ export type SpecialRole = (typeof SPECIAL_ROLES)[number];
  * `tokenizer.json` (which stores the tokens but not their roles).
  */
 export const CONVENTIONAL_SPECIAL_NAMES: Readonly<Record<SpecialRole, readonly string[]>> = {
-  bos: ['[BOS]', '<s>', '<bos>', '<|bos|>', '<|startoftext|>', '<|begin_of_text|>'],
+  // GPT-2 uses <|endoftext|> as BOS too; it is tried last.
+  bos: ['[BOS]', '<s>', '<bos>', '<|bos|>', '<|startoftext|>', '<|begin_of_text|>', '<|endoftext|>'],
   eos: ['[EOS]', '</s>', '<eos>', '<|eos|>', '<|endoftext|>', '<|end_of_text|>'],
   pad: ['[PAD]', '<pad>', '<|pad|>'],
   unk: ['[UNK]', '<unk>', '<|unk|>'],

@@ -1,0 +1,170 @@
+/**
+ * Node-only helpers of @cotlab/tokenizer: files, streaming training, and `loadTokenizer(spec)`.
+ * Import from `@cotlab/tokenizer/node`.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { trainByteLevelBpe, type TrainBpeOptions } from './bpe-train.js';
+import type { ByteLevelBpeTokenizer } from './byte-level-bpe.js';
+import { MalformedTokenizerFileError, TokenizerArgumentError, TokenizerError, isArrayValue, show } from './errors.js';
+import { tokenizerFromJSON } from './from-json.js';
+import { gpt2Tokenizer } from './gpt2.js';
+import { malachProductTokenizer } from './malach-product.js';
+import { SentencePieceBpeTokenizer } from './sentencepiece-bpe.js';
+import { safeChunks } from './text-chunks.js';
+import type { SpecialSymbols, Tokenizer } from './tokenizer.js';
+
+export * from './index.js';
+
+/** A file that could not be read or written (missing, unreadable); keeps the system error as `cause`. */
+export class TokenizerFileError extends TokenizerError {
+  override name = 'TokenizerFileError';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`tokenizer: cannot ${reason} ${file}${options?.cause instanceof Error ? `: ${options.cause.message}` : ''}`, options);
+  }
+}
+
+/**
+ * Reads a tokenizer file: llama2.c's `tokenizer.bin` (by its `.bin` extension), otherwise JSON
+ * (a Hugging Face `tokenizer.json` or cotlab's SentencePiece JSON).
+ *
+ * @example
+ * const tok = await readTokenizerFile('tok.json');
+ */
+export async function readTokenizerFile(path: string, roles?: SpecialSymbols): Promise<Tokenizer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new TokenizerFileError(path, 'read tokenizer file', { cause });
+  }
+  if (path.endsWith('.bin')) return SentencePieceBpeTokenizer.fromLlama2cBin(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (cause) {
+    throw new MalformedTokenizerFileError(path, `it is not JSON (${(cause as Error).message})`, { cause });
+  }
+  return tokenizerFromJSON(json, path, roles);
+}
+
+/**
+ * Writes `tokenizer.toJSON()` to `path` atomically (a temporary file in the same directory,
+ * then a rename), so a reader never sees half a file.
+ *
+ * @example
+ * await saveTokenizer(tok, 'runs/tok/tokenizer.json');
+ */
+export async function saveTokenizer(tokenizer: Tokenizer, path: string): Promise<void> {
+  const text = `${JSON.stringify(tokenizer.toJSON())}\n`;
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (cause) {
+    await unlink(tmp).catch(() => undefined);
+    throw new TokenizerFileError(path, 'write tokenizer file', { cause });
+  }
+}
+
+/** The named tokenizers `loadTokenizer` knows besides files. */
+export const TOKENIZER_PRESETS = ['gpt2', 'malach-product'] as const;
+
+/**
+ * Loads a tokenizer from a spec: `gpt2` (GPT-2's r50k_base), `malach-product` (the paper's
+ * multiplication vocabulary), `llama2c:PATH` (llama2.c `tokenizer.bin`), or a file path (a
+ * `tokenizer.json`, or a `.bin` file read as llama2.c's format).
+ *
+ * @example
+ * const tok = await loadTokenizer('llama2c:../shared/data/tokenizers/tok512.bin');
+ */
+export async function loadTokenizer(spec: string): Promise<Tokenizer> {
+  if (typeof spec !== 'string' || spec.length === 0) {
+    throw new TokenizerArgumentError('spec', `a file path, ${TOKENIZER_PRESETS.join(', ')} or llama2c:PATH`, show(spec));
+  }
+  if (spec === 'gpt2') return gpt2Tokenizer();
+  if (spec === 'malach-product') return malachProductTokenizer();
+  if (spec.startsWith('llama2c:')) {
+    const path = spec.slice('llama2c:'.length);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      throw new TokenizerFileError(path, 'read llama2.c tokenizer', { cause });
+    }
+    return SentencePieceBpeTokenizer.fromLlama2cBin(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  }
+  return readTokenizerFile(spec);
+}
+
+/**
+ * Streams text files as UTF-8 pieces cut only where pre-tokenisation is unaffected.
+ *
+ * @example
+ * for await (const text of readTextChunks(['a.txt', 'b.txt'])) count(text);
+ */
+export async function* readTextChunks(paths: readonly string[], options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {}): AsyncGenerator<string> {
+  for (const path of paths) {
+    async function* pieces(): AsyncGenerator<string> {
+      const decoder = new TextDecoder('utf-8');
+      const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      try {
+        for await (const buf of stream as AsyncIterable<Buffer>) {
+          options.onBytes?.(buf.byteLength);
+          yield decoder.decode(buf, { stream: true });
+        }
+      } catch (cause) {
+        if (options.signal?.aborted === true) return;
+        throw new TokenizerFileError(path, 'read text file', { cause });
+      }
+      const rest = decoder.decode();
+      if (rest.length > 0) yield rest;
+    }
+    yield* safeChunks(pieces());
+  }
+}
+
+/**
+ * Trains a byte-level BPE tokenizer on text files, streaming them (memory holds the word table,
+ * not the text). Checks that every file exists before reading any; progress counts bytes read,
+ * then merges.
+ *
+ * @example
+ * const tok = await trainByteLevelBpeFromFiles(['train.txt'], { vocabSize: 4096, onProgress: console.log });
+ * await saveTokenizer(tok, 'tok.json');
+ */
+export async function trainByteLevelBpeFromFiles(paths: readonly string[], options: TrainBpeOptions): Promise<ByteLevelBpeTokenizer> {
+  if (!isArrayValue(paths) || paths.length === 0) throw new TokenizerArgumentError('paths', 'at least one text file', show(paths));
+  let totalBytes = 0;
+  for (const path of paths) {
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) throw new Error('not a regular file');
+      totalBytes += s.size;
+    } catch (cause) {
+      throw new TokenizerFileError(path, 'read training file', { cause });
+    }
+  }
+  let read = 0;
+  const { onProgress } = options;
+  const chunks = readTextChunks(paths, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onBytes: (n) => {
+      read += n;
+      onProgress?.({ phase: 'count', done: read, total: totalBytes });
+    },
+  });
+  const { onProgress: _drop, ...rest } = options;
+  return trainByteLevelBpe(chunks, {
+    ...rest,
+    totalBytes,
+    onProgress: (p) => {
+      if (p.phase === 'merge') onProgress?.(p);
+    },
+  });
+}
