@@ -39,3 +39,30 @@ export {
   type SymbolEncoder,
   type TokenSequence,
 } from './encode.js';
+export {
+  datasetExamples,
+  datasetInputs,
+  datasetSequences,
+  encodedInputs,
+  MAX_SHUFFLE_INPUTS,
+  SPLIT_CHOICES,
+  validateDatasetOptions,
+  type DatasetOptions,
+  type EncodedRecord,
+  type SequenceOptions,
+  type SplitChoice,
+} from './dataset.js';
+export type { IdWriter } from './types.js';
+export {
+  bytesPerId,
+  dtypeFor,
+  parseShard,
+  SHARD_MAGIC,
+  SHARD_VERSION,
+  type ReadShardOptions,
+  type Shard,
+  type ShardDType,
+  type ShardHeader,
+  type ShardIndex,
+} from './shard-format.js';
+export { CardRecorder, cardMarkdown, LengthHistogram, type DatasetCard, type LengthStats } from './card.js';

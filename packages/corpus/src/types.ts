@@ -40,6 +40,21 @@ export interface Format<I = unknown> {
   text(example: Example): string;
   /** The total sequence length when it is the same for every input, else undefined. */
   readonly fixedLength?: number | undefined;
+  /** The answer length when it is the same for every input, else undefined. */
+  readonly answerLength?: number | undefined;
+  /** The prompt length when it is the same for every input, else undefined. */
+  readonly promptLength?: number | undefined;
+  /**
+   * Optional fast path: given an encoder of this format's vocabulary, a function that writes an
+   * input's whole sequence as ids into `out` at `offset` and returns the next offset, with the
+   * same result as encoding `write(input)`. Only for fixed-length formats.
+   */
+  idWriter?(encoder: { idOf(symbol: string): number }): IdWriter<I> | undefined;
+}
+
+/** Writes an input's whole sequence as ids into `out` at `offset`; returns the next offset. */
+export interface IdWriter<I> {
+  write(input: I, out: Int32Array, offset: number): number;
 }
 
 /** Description of a task parameter, for listings and the CLI. */

@@ -33,6 +33,68 @@ export function malachLength({ n, m }: MultiplicationShape): number {
   return prompt + operands + products + partials + n + m;
 }
 
+/** Where the input-dependent symbols of a malach sequence sit; everything else is constant. */
+interface MalachLayout {
+  template: string[];
+  promptLength: number;
+  /** Prompt digits of a and b, most significant first. */
+  promptA: number[];
+  promptB: number[];
+  /** Expansion digits aᵢ and bⱼ, least significant first. */
+  expA: number[];
+  expB: number[];
+  /** The joined token aᵢxbⱼ, and the tens and units of aᵢ·bⱼ, at index i·m + j. */
+  pair: number[];
+  hi: number[];
+  lo: number[];
+  /** Answer digits, most significant first. */
+  answer: number[];
+}
+
+function malachLayout({ n, m }: MultiplicationShape): MalachLayout {
+  const t: string[] = [];
+  const at = (sym: string): number => t.push(sym) - 1;
+  const L: MalachLayout = { template: t, promptLength: 0, promptA: [], promptB: [], expA: [], expB: [], pair: [], hi: [], lo: [], answer: [] };
+  at(BOS);
+  for (let k = 0; k < n; k++) L.promptA.push(at('0'));
+  at('x');
+  for (let k = 0; k < m; k++) L.promptB.push(at('0'));
+  at('=');
+  L.promptLength = t.length;
+  const expand = (count: number, into: number[]): void => {
+    at('(');
+    for (let i = 0; i < count; i++) {
+      if (i > 0) at('+');
+      into.push(at('0'));
+      t.push('x', ...placeValue(i));
+    }
+    at(')');
+  };
+  expand(n, L.expA);
+  at('x');
+  expand(m, L.expB);
+  at('=');
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (i + j > 0) at('+');
+      L.pair.push(at('0x0'));
+      t.push('x', ...placeValue(i), 'x', ...placeValue(j));
+    }
+  }
+  at('=');
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (i + j > 0) at('+');
+      L.hi.push(at('0'));
+      L.lo.push(at('0'));
+      for (let z = 0; z < i + j; z++) at('0');
+    }
+  }
+  at('=');
+  for (let k = 0; k < n + m; k++) L.answer.push(at('0'));
+  return L;
+}
+
 /**
  * The paper's multiplication format (Malach 2023), token for token: the prompt
  * `[BOS] a x b =`, the CoT expands both operands into digit × place value (least significant
@@ -43,44 +105,85 @@ export function malachLength({ n, m }: MultiplicationShape): number {
 export function malachFormat(shape: MultiplicationShape): Format<MultiplicationInput> {
   const { n, m } = shape;
   const vocab = [...MALACH_PRODUCT_SYMBOLS];
-  const length = malachLength(shape);
+  const L = malachLayout(shape);
+  const length = L.template.length;
+  const promptLength = L.promptLength;
   return {
     name: 'malach',
     description: "the paper's format token for token: operands expanded, digit products as ixj tokens, partial products, answer (307 tokens for 4×4)",
     fixedLength: length,
+    promptLength,
+    answerLength: n + m,
     write(input: MultiplicationInput): Example {
       const da = digitsLsb(input.a, n);
       const db = digitsLsb(input.b, m);
-      const prompt = [BOS, ...symbolsMsb(input.a, n), 'x', ...symbolsMsb(input.b, m), '='];
-      const cot: string[] = [];
-      const expand = (ds: number[]): void => {
-        cot.push('(');
-        ds.forEach((d, i) => {
-          if (i > 0) cot.push('+');
-          cot.push(DIGITS[d]!, 'x', ...placeValue(i));
-        });
-        cot.push(')');
-      };
-      expand(da);
-      cot.push('x');
-      expand(db);
-      cot.push('=');
+      const seq = L.template.slice();
+      for (let k = 0; k < n; k++) seq[L.promptA[k]!] = seq[L.expA[n - 1 - k]!] = DIGITS[da[n - 1 - k]!]!;
+      for (let k = 0; k < m; k++) seq[L.promptB[k]!] = seq[L.expB[m - 1 - k]!] = DIGITS[db[m - 1 - k]!]!;
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < m; j++) {
-          if (i + j > 0) cot.push('+');
-          cot.push(pairSymbol(da[i]!, db[j]!), 'x', ...placeValue(i), 'x', ...placeValue(j));
-        }
-      }
-      cot.push('=');
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < m; j++) {
-          if (i + j > 0) cot.push('+');
           const p = da[i]! * db[j]!;
-          cot.push(DIGITS[Math.floor(p / 10)]!, DIGITS[p % 10]!, ...new Array<string>(i + j).fill('0'));
+          const q = i * m + j;
+          seq[L.pair[q]!] = pairSymbol(da[i]!, db[j]!);
+          seq[L.hi[q]!] = DIGITS[Math.floor(p / 10)]!;
+          seq[L.lo[q]!] = DIGITS[p % 10]!;
         }
       }
-      cot.push('=');
-      return { prompt, cot, answer: symbolsMsb(input.a * input.b, n + m), meta: multiplicationMeta(input) };
+      const answer = symbolsMsb(input.a * input.b, n + m);
+      return { prompt: seq.slice(0, promptLength), cot: seq.slice(promptLength, length - n - m), answer, meta: multiplicationMeta(input) };
+    },
+    idWriter(encoder) {
+      const template = Int32Array.from(L.template, (sym) => encoder.idOf(sym));
+      const digitId = Int32Array.from(DIGITS, (d) => encoder.idOf(d));
+      const pairId = Int32Array.from({ length: 100 }, (_, k) => encoder.idOf(pairSymbol(Math.floor(k / 10), k % 10)));
+      const promptA = Int32Array.from(L.promptA);
+      const promptB = Int32Array.from(L.promptB);
+      const expA = Int32Array.from(L.expA);
+      const expB = Int32Array.from(L.expB);
+      const pair = Int32Array.from(L.pair);
+      const hi = Int32Array.from(L.hi);
+      const lo = Int32Array.from(L.lo);
+      const ans = Int32Array.from(L.answer);
+      const da = new Int32Array(n);
+      const db = new Int32Array(m);
+      const write = (input: MultiplicationInput, out: Int32Array, offset: number): number => {
+        out.set(template, offset);
+        let a = input.a;
+        for (let i = 0; i < n; i++) {
+          const q = (a / 10) | 0;
+          const d = a - q * 10;
+          da[i] = d;
+          out[offset + expA[i]!] = out[offset + promptA[n - 1 - i]!] = digitId[d]!;
+          a = q;
+        }
+        let b = input.b;
+        for (let j = 0; j < m; j++) {
+          const q = (b / 10) | 0;
+          const d = b - q * 10;
+          db[j] = d;
+          out[offset + expB[j]!] = out[offset + promptB[m - 1 - j]!] = digitId[d]!;
+          b = q;
+        }
+        for (let i = 0, q = 0; i < n; i++) {
+          const x = da[i]!;
+          for (let j = 0; j < m; j++, q++) {
+            const y = db[j]!;
+            const p = x * y;
+            const h = (p / 10) | 0;
+            out[offset + pair[q]!] = pairId[x * 10 + y]!;
+            out[offset + hi[q]!] = digitId[h]!;
+            out[offset + lo[q]!] = digitId[p - h * 10]!;
+          }
+        }
+        let prod = input.a * input.b;
+        for (let k = n + m - 1; k >= 0; k--) {
+          const q = Math.floor(prod / 10);
+          out[offset + ans[k]!] = digitId[prod - q * 10]!;
+          prod = q;
+        }
+        return offset + length;
+      };
+      return { write };
     },
     vocabulary: () => [...vocab],
     // The continuation holds three '=' (after the expansions, the products, the partial products).
