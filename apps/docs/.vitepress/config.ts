@@ -1,18 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { SITE_PACKAGES } from '../src/site-map.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** The packages with a guide page and an API section (kept in step with src/site-map.ts). */
-const PACKAGES = [
-  ['tokenizer', '@cotlab/tokenizer'],
-  ['turing', '@cotlab/turing'],
-  ['corpus', '@cotlab/corpus'],
-  ['models', '@cotlab/models'],
-  ['evaluator', '@cotlab/evaluator'],
-  ['cli', 'cotlab (CLI)'],
-] as const;
+/** The packages with a guide page and an API section. */
+const PACKAGES = SITE_PACKAGES.map((p) => [p.slug, p.title] as const);
 
 /** Results pages that the generator wrote (one per experiment directory or known experiment). */
 function resultItems(): DefaultTheme.SidebarItem[] {
@@ -34,6 +28,7 @@ export default defineConfig({
   // Broken internal links fail the build (VitePress's default; stated so nobody turns it off by accident).
   ignoreDeadLinks: false,
   cleanUrls: true,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   // The package README of this app, and the Markdown renderings that reports commit beside their
   // JSON, are not pages: the results pages are generated from the JSON (scripts/generate.ts).
   srcExclude: ['README.md', 'results/*/**', '.generated/**', 'test-results/**', 'snippets/**'],

@@ -8,16 +8,20 @@ export interface SitePackage {
   slug: string;
   /** Public entry points relative to `dir` (the main entry first), for the API reference. */
   entryPoints: string[];
+  /** How the sidebar names it. */
+  title: string;
 }
 
 /** Every package the site documents, in the order of the house plan. */
 export const SITE_PACKAGES: readonly SitePackage[] = [
-  { dir: 'packages/tokenizer', npmName: '@cotlab/tokenizer', slug: 'tokenizer', entryPoints: ['src/index.ts', 'src/node.ts'] },
-  { dir: 'packages/turing', npmName: '@cotlab/turing', slug: 'turing', entryPoints: ['src/index.ts', 'src/node.ts'] },
-  { dir: 'packages/corpus', npmName: '@cotlab/corpus', slug: 'corpus', entryPoints: ['src/index.ts', 'src/node.ts'] },
-  { dir: 'packages/models', npmName: '@cotlab/models', slug: 'models', entryPoints: ['src/index.ts', 'src/node.ts'] },
-  { dir: 'packages/evaluator', npmName: '@cotlab/evaluator', slug: 'evaluator', entryPoints: ['src/index.ts', 'src/node.ts'] },
-  { dir: 'apps/cli', npmName: 'cotlab', slug: 'cli', entryPoints: ['src/index.ts'] },
+  { dir: 'packages/tokenizer', npmName: '@cotlab/tokenizer', slug: 'tokenizer', title: '@cotlab/tokenizer', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/turing', npmName: '@cotlab/turing', slug: 'turing', title: '@cotlab/turing', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/corpus', npmName: '@cotlab/corpus', slug: 'corpus', title: '@cotlab/corpus', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/datasets', npmName: '@cotlab/datasets', slug: 'datasets', title: '@cotlab/datasets', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/models', npmName: '@cotlab/models', slug: 'models', title: '@cotlab/models', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/ngram', npmName: '@cotlab/ngram', slug: 'ngram', title: '@cotlab/ngram', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/evaluator', npmName: '@cotlab/evaluator', slug: 'evaluator', title: '@cotlab/evaluator', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'apps/cli', npmName: 'cotlab', slug: 'cli', title: 'cotlab (CLI)', entryPoints: ['src/index.ts'] },
 ];
 
 /**
