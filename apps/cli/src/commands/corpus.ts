@@ -1,0 +1,9 @@
+import type { CommandGroup } from '../command.js';
+import { corpusListCommand } from './corpus-list.js';
+import { corpusMakeCommand } from './corpus-make.js';
+
+export const corpusCommand: CommandGroup = {
+  name: 'corpus',
+  summary: 'chain-of-thought datasets: list tasks and formats, make JSONL or binary shards with a dataset card',
+  commands: [corpusListCommand, corpusMakeCommand],
+};
