@@ -59,8 +59,9 @@ describe('evaluate', () => {
 
   it('rejects bad input before calling the model', async () => {
     const model = adderModel(() => false, 6);
+    expect(examples[0]!.prompt.length + examples[0]!.cot.length + examples[0]!.answer.length).toBe(8);
     await expect(evaluate({ model, codec, examples, answerOf: parseAdderAnswer })).rejects.toThrow(
-      /'examples\[0\]' must be at most contextLength = 6 tokens \(prompt \+ CoT \+ answer\), got '8 tokens'/,
+      /'examples\[0\]' must be at most contextLength \+ 1 = 7 tokens \(prompt \+ CoT \+ answer\), got '8 tokens'/,
     );
     await expect(evaluate({ model, codec, examples: [], answerOf: parseAdderAnswer })).rejects.toThrow(/'examples' must be a non-empty list/);
     await expect(evaluate({ model, codec, examples, answerOf: parseAdderAnswer, batchSize: 0 })).rejects.toThrow(/'batchSize' must be an integer ≥ 1, got 0/);

@@ -87,9 +87,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     if (example.prompt.length === 0) throw new EvaluatorError(`examples[${i}].prompt`, 'at least one symbol', '[]');
     const prompt = codec.encodeSymbols(example.prompt);
     const continuation = codec.encodeSymbols([...example.cot, ...example.answer]);
+    // The last token is only predicted, never fed: L − 1 tokens must fit the context.
     const length = prompt.length + continuation.length;
-    if (length > contextLength) {
-      throw new EvaluatorError(`examples[${i}]`, `at most contextLength = ${contextLength} tokens (prompt + CoT + answer)`, `${length} tokens`);
+    if (length - 1 > contextLength) {
+      throw new EvaluatorError(`examples[${i}]`, `at most contextLength + 1 = ${contextLength + 1} tokens (prompt + CoT + answer)`, `${length} tokens`);
     }
     return { prompt, continuation };
   });
@@ -140,7 +141,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
         ids.set(e.continuation, e.prompt.length);
         return { ids, promptLength: e.prompt.length };
       });
-      const logits = model.logits(batch.map((b) => b.ids));
+      const logits = model.logits(batch.map((b) => b.ids.subarray(0, b.ids.length - 1)));
       batch.forEach((b, k) => {
         const mask = new Uint8Array(b.ids.length);
         mask.fill(1, b.promptLength);

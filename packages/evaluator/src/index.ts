@@ -22,3 +22,8 @@ export {
   type CellMetrics, type CellRecord, type RunSweepOptions, type SweepProgress, type SweepStore, type SweepTable,
 } from './sweep/run-sweep.js';
 export { renderSweepMarkdown, pivotMarkdown, type MetricFormat, type SweepMarkdownOptions } from './sweep/sweep-markdown.js';
+export {
+  PAPER, PRESET_NAMES, MULTIPLICATION_FORMAT_NAMES, MODEL_KIND_NAMES, resolvePreset, validatePreset,
+  type ModelKindName, type MultiplicationFormat, type PresetName, type PresetOverrides, type ReproducePreset,
+} from './reproduce/presets.js';
+export { multiplicationData, type MultiplicationData, type TrainingSequence } from './reproduce/multiplication-data.js';

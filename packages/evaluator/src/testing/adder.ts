@@ -34,7 +34,7 @@ export function parseAdderAnswer(continuation: readonly string[]): string[] | un
  * Computes the right next token from the prefix and puts a logit of 5 on it. When `wrongOnesWhen`
  * holds for (a, b), it predicts the ones digit of the sum plus one instead.
  */
-export function adderModel(wrongOnesWhen: (a: number, b: number) => boolean = () => false, contextLength = 8): LogitsModel & { calls: number } {
+export function adderModel(wrongOnesWhen: (a: number, b: number) => boolean = () => false, contextLength = 7): LogitsModel & { calls: number } {
   const vocabSize = ADDER_SYMBOLS.length;
   const model = {
     calls: 0,
@@ -42,6 +42,7 @@ export function adderModel(wrongOnesWhen: (a: number, b: number) => boolean = ()
     logits(batch: Int32Array[]): Float32Array[] {
       model.calls++;
       return batch.map((ids) => {
+        if (ids.length > contextLength) throw new Error(`adder model: ${ids.length} tokens exceed contextLength ${contextLength}`);
         const out = new Float32Array(ids.length * vocabSize);
         const a = (ids[0] ?? 1) - 1;
         const b = (ids[2] ?? 1) - 1;

@@ -13,7 +13,7 @@ export async function sampleReport(): Promise<RunReport> {
     command: 'test',
     createdAt: '2026-01-01T00:00:00.000Z',
     task: { name: 'addition', params: { digits: [1, 1] }, format: 'copy', split: 'none' },
-    model: { config: { kind: 'mlp', vocabSize: ADDER_SYMBOLS.length, contextLength: 8, dim: 4 }, parameterCount: 1234 },
+    model: { config: { kind: 'mlp', vocabSize: ADDER_SYMBOLS.length, contextLength: 7, dim: 4 }, parameterCount: 1234 },
     training: {
       steps: 3, batchSize: 2, sequences: 6, seconds: 1, lr: 1e-3, weightDecay: 0.1, finalLoss: 0.5, stoppedEarly: false,
       curve: [{ step: 1, loss: 2 }, { step: 2, loss: 1, evalLoss: 1.2 }, { step: 3, loss: 0.5 }],
