@@ -24,6 +24,18 @@ export function isCompact(text: string): boolean {
 }
 
 /**
+ * Whether a string is meant as compact notation, even a malformed one: digits, capitals, `-`
+ * and `_` only, with a digit or `-` first. Used to send `1RB1XA` to the compact parser (which
+ * then points at the bad character) rather than treat it as a name or a file.
+ *
+ * @example
+ * looksCompact('1RB1LB_1XA1RZ'); // true
+ */
+export function looksCompact(text: string): boolean {
+  return /^[0-9-][0-9A-Z-]*(?:_[0-9A-Z-]+)*$/u.test(text.trim());
+}
+
+/**
  * Reads the compact notation of the busy-beaver community (bbchallenge.org): one group per state
  * (A, B, C, … in order) separated by `_`; in each group one rule per symbol (0, 1, … in order),
  * written as three characters — the symbol to write, the move L or R, the next state — or `---`

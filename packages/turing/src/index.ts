@@ -3,7 +3,8 @@ export type { MachineSpec, TransitionSpec, Move, StateKind, StopReason } from '.
 export { MOVES } from './spec.js';
 export { TuringError, SpecError, InputError, UnknownMachineError, ArgumentError, EncodingError, type SpecProblem } from './errors.js';
 export { validateSpec, parseSpec, MAX_SYMBOLS } from './validate.js';
-export { parseCompact, toCompact, isCompact, type CompactOptions } from './compact.js';
+export { resolveMachine, type ResolvedMachine } from './resolve.js';
+export { parseCompact, toCompact, isCompact, looksCompact, type CompactOptions } from './compact.js';
 export { compileMachine, isCompiled, moveName, KIND_RUNNING, KIND_ACCEPT, KIND_REJECT, KIND_HALT, NO_RULE, type CompiledMachine } from './compile.js';
 export { inputSymbols, encodeInput, type Input } from './input.js';
 export type { RunResult, TapeSnapshot } from './result.js';

@@ -1,5 +1,6 @@
 import type { CommandEntry } from '../command.js';
 import { corpusCommand } from './corpus.js';
+import { tmCommand } from './tm.js';
 import { tokenizerCommand } from './tokenizer.js';
 import { versionCommand } from './version.js';
 
@@ -8,4 +9,4 @@ import { versionCommand } from './version.js';
  * `commands/<name>.ts` exporting a CommandSpec (or a CommandGroup for `cotlab <group> <name>`),
  * and list it here. The docs' CLI reference is generated from this list.
  */
-export const commands: readonly CommandEntry[] = [corpusCommand, tokenizerCommand, versionCommand];
+export const commands: readonly CommandEntry[] = [corpusCommand, tmCommand, tokenizerCommand, versionCommand];
