@@ -16,14 +16,30 @@ export class LengthHistogram {
   private readonly counts = new Map<number, number>();
   private total = 0;
   private sum = 0;
+  // Runs of one length (every fixed-length format) are counted here before reaching the map.
+  private runLength = -1;
+  private runCount = 0;
 
   add(length: number, times = 1): void {
-    this.counts.set(length, (this.counts.get(length) ?? 0) + times);
+    if (length === this.runLength) {
+      this.runCount += times;
+    } else {
+      this.settle();
+      this.runLength = length;
+      this.runCount = times;
+    }
     this.total += times;
     this.sum += length * times;
   }
 
+  private settle(): void {
+    if (this.runCount > 0) this.counts.set(this.runLength, (this.counts.get(this.runLength) ?? 0) + this.runCount);
+    this.runCount = 0;
+    this.runLength = -1;
+  }
+
   stats(): LengthStats {
+    this.settle();
     if (this.total === 0) return { count: 0, min: 0, max: 0, mean: 0, p50: 0, p95: 0 };
     const keys = [...this.counts.keys()].sort((x, y) => x - y);
     const quantile = (q: number): number => {

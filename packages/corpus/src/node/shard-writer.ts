@@ -105,12 +105,20 @@ export class ShardWriter {
 
   /** Appends ids[start, end) as one record. Ids must lie in [0, vocabSize). */
   appendIds(ids: ArrayLike<number>, start: number, end: number, promptLength: number, maskStart: number, split: Split): void {
-    if (this.closed) throw new CorpusError(`shard ${this.path} is already closed`, 'path');
     const vocab = this.options.vocabSize;
     for (let i = start; i < end; i++) {
       const id = ids[i]!;
       if (!(id >= 0 && id < vocab)) throw new CorpusError(`shard ${this.path}: id ${id} at position ${i - start} of record ${this.count} is outside [0, ${vocab})`, 'ids');
     }
+    this.appendChecked(ids, start, end, promptLength, maskStart, split);
+  }
+
+  /**
+   * `appendIds` without the id range check, for ids that come from an encoder of the shard's
+   * vocabulary (the dataset writer's hot path).
+   */
+  appendChecked(ids: ArrayLike<number>, start: number, end: number, promptLength: number, maskStart: number, split: Split): void {
+    if (this.closed) throw new CorpusError(`shard ${this.path} is already closed`, 'path');
     if (this.count + 1 >= this.splits.length) this.grow();
     let pos = start;
     const capacity = this.chunkView.length;

@@ -20,6 +20,8 @@ export interface WriteDatasetOptions<I = unknown> extends SequenceOptions<I> {
   jsonl?: string | NodeJS.WritableStream;
   /** Card path prefix: writes `<card>.json` and `<card>.md`. */
   card?: string;
+  /** Use the format's fast id writer when it has one (default true; false is the benchmark baseline). */
+  fastPath?: boolean;
 }
 
 /** The result of writing a dataset. */
@@ -89,7 +91,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
     pending = '';
   };
   const needExamples = options.jsonl !== undefined;
-  const fast = !needExamples && format.fixedLength !== undefined ? format.idWriter?.(encoder) : undefined;
+  const fast = !needExamples && options.fastPath !== false && format.fixedLength !== undefined ? format.idWriter?.(encoder) : undefined;
   const fixedPrompt = format.promptLength;
   const fixedAnswer = format.answerLength;
   const buffer = new Int32Array(format.fixedLength ?? 0);
@@ -117,7 +119,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
           if (pending.length >= JSONL_CHUNK_CHARS) await flushJsonl();
         }
       }
-      shard?.appendIds(ids, 0, ids.length, promptLength, lossMask === 'all' ? 1 : Math.max(1, promptLength), split);
+      shard?.appendChecked(ids, 0, ids.length, promptLength, lossMask === 'all' ? 1 : Math.max(1, promptLength), split);
       recorder.add(promptLength, ids.length - promptLength - answerLength, answerLength, split);
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
