@@ -62,27 +62,54 @@ export function packBatch(model: Model, sequences: readonly TokenSequenceLike[])
 
 /** Σ over weighted targets of −log p(target) (a scalar tensor), from the model's logits. */
 export function lossSum(model: Model, batch: PackedBatch): tf.Scalar {
-  const V = model.config.vocabSize;
   const logits = model.forward(tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32'));
-  const logp = tf.logSoftmax(logits);
-  const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor1d(batch.targets, 'int32'), V), logp), 1);
-  return tf.neg(tf.sum(tf.mul(picked, tf.tensor1d(batch.weights)))) as tf.Scalar;
+  return crossEntropySum(logits, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
 }
 
 /**
- * Summed loss and gradients (not yet divided by the token count) for one packed batch. The caller
- * owns and disposes the gradient tensors.
+ * Summed, per-row weighted softmax cross-entropy with its gradient written out:
+ * d/dlogits = w·(softmax − onehot). One exp over the logits (tf.logSoftmax's own gradient
+ * takes a second one), and no one-hot product in the forward pass (the target logit is gathered).
  */
-export function gradients(model: Model, batch: PackedBatch): { loss: number; grads: Map<string, tf.Tensor> } {
+export function crossEntropySum(logits: tf.Tensor2D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
+  const [N, V] = logits.shape;
+  const f = tf.customGrad(((z: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+    const max = tf.max(z, 1, true);
+    const shifted = tf.sub(z, max);
+    const exp = tf.exp(shifted);
+    const sumExp = tf.sum(exp, 1, true);
+    const softmax = tf.div(exp, sumExp);
+    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
+    const picked = tf.gather(tf.reshape(shifted, [N * V]), flatIndex);
+    const perRow = tf.sub(tf.reshape(tf.log(sumExp), [N]), picked);
+    save([softmax, targets, weights]);
+    return {
+      value: tf.sum(tf.mul(perRow, weights)),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [softmaxSaved, targetsSaved, weightsSaved] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
+        const w = tf.reshape(tf.mul(weightsSaved, dy), [N, 1]);
+        return [tf.mul(tf.sub(softmaxSaved, tf.cast(tf.oneHot(targetsSaved, V), 'float32')), w)];
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return f(logits) as tf.Scalar;
+}
+
+/**
+ * Summed loss and gradients (not yet divided by the token count) for one packed batch, read back
+ * as plain arrays by variable name.
+ */
+export function gradients(model: Model, batch: PackedBatch): { loss: number; grads: Map<string, Float32Array> } {
   const names = [...model.variables.keys()];
   const vars = names.map((n) => model.variables.get(n)!);
   const { value, grads } = tf.variableGrads(() => lossSum(model, batch), vars);
   const loss = value.dataSync()[0]!;
   value.dispose();
-  const out = new Map<string, tf.Tensor>();
+  const out = new Map<string, Float32Array>();
   for (const [i, name] of names.entries()) {
     const g = grads[vars[i]!.name];
-    if (g !== undefined) out.set(name, g);
+    if (g !== undefined) out.set(name, g.dataSync() as Float32Array);
   }
+  tf.dispose(Object.values(grads));
   return { loss, grads: out };
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { createModel } from './create-model.js';
 import { generate } from './generate.js';
-import { countingSequences } from './test-helpers.js';
+import { countingSequences } from './__fixtures__/counting-sequences.js';
 import { train } from './train.js';
 import type { Model } from './model.js';
 

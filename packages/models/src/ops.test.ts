@@ -2,6 +2,7 @@ import { expectClose } from '@cotlab/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { blockBounds } from './config.js';
+import { crossEntropySum } from './batch.js';
 import { embed, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
 import { Rng } from './rng.js';
 import { tf } from './tf.js';
@@ -56,6 +57,24 @@ for (const backend of ['wasm', 'cpu'] as const) {
       expectClose(g.dataSync(), finiteDifference(loss, table), { rtol: 2e-2, atol: 2e-3 });
       expect(g.slice([2, 0], [1, 3]).dataSync()).toEqual(new Float32Array(3));
       tf.dispose([table, ids, r, g]);
+    });
+
+    it('crossEntropySum: weighted rows, value and gradient', () => {
+      const rng = new Rng(4);
+      const z = randn(rng, [4, 5]) as tf.Tensor2D;
+      const targets = tf.tensor1d([2, 0, 4, 4], 'int32');
+      const weights = tf.tensor1d([1, 0, 1, 1]);
+      const loss = (x: tf.Tensor): tf.Scalar => crossEntropySum(x as tf.Tensor2D, targets, weights);
+      const rows = z.arraySync();
+      const expected = [0, 2, 3].reduce((acc, r) => {
+        const row = rows[r]!;
+        const lse = Math.log(row.reduce((a, v) => a + Math.exp(v), 0));
+        return acc + lse - row[[2, 0, 4, 4][r]!]!;
+      }, 0);
+      expectClose(tf.tidy(() => loss(z).dataSync()), [expected], { rtol: 1e-5 });
+      const g = tf.grad(loss)(z);
+      expectClose(g.dataSync(), finiteDifference(loss, z), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([z, targets, weights, g]);
     });
 
     it('maskedLinear: input and every slab, and masked entries get zero gradient', () => {

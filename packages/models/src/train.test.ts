@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { createModel } from './create-model.js';
 import { NonFiniteLossError } from './errors.js';
-import { countingSequences } from './test-helpers.js';
+import { countingSequences } from './__fixtures__/counting-sequences.js';
 import { tf } from './tf.js';
 import { train } from './train.js';
 

@@ -1,4 +1,4 @@
-import { AdamW } from './adamw.js';
+import { AdamW, type GradientArrays } from './adamw.js';
 import { currentBackend } from './backend.js';
 import { gradients, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
 import { SequenceStream, type SequenceSource } from './data-stream.js';
@@ -135,7 +135,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   }
   const backend = currentBackend() ?? tf.getBackend();
   const io = o.checkpointDir === undefined ? undefined : await import('./node/checkpoint.js');
-  const optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
+  let optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
   const rng = new Rng(o.seed);
   const stream = new SequenceStream(data);
   let step = 0;
@@ -156,7 +156,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   };
 
   if (o.workers > 1) throw new ModelArgumentError('workers', '1 (worker threads are not built yet)', o.workers);
-  const parallel = undefined as undefined | { gradients(seqs: TokenSequenceLike[]): Promise<{ loss: number; grads: Map<string, tf.Tensor> }>; close(): Promise<void> };
+  const parallel = undefined as undefined | { gradients(seqs: TokenSequenceLike[]): Promise<{ loss: number; grads: GradientArrays }>; close(): Promise<void> };
 
   try {
     if (o.resume === true && io !== undefined) {
@@ -170,6 +170,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
           loaded.model.dispose();
         }
         const t = manifest.training;
+        optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
         if (loaded.optimizerState !== undefined) optimizer.importState(loaded.optimizerState, t.step, o.checkpointDir!);
         step = t.step;
         tokens = t.tokens;
@@ -237,7 +238,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       }
       let lossTotal = 0;
       let count = 0;
-      let grads: Map<string, tf.Tensor> | undefined;
+      let grads: GradientArrays | undefined;
       let exhausted = false;
       for (let micro = 0; micro < o.accumulate; micro++) {
         const seqs = await stream.take(o.batchSize);
@@ -252,10 +253,8 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
         if (grads === undefined) grads = r.grads;
         else {
           for (const [name, g] of r.grads) {
-            const prev = grads.get(name)!;
-            grads.set(name, tf.add(prev, g));
-            prev.dispose();
-            g.dispose();
+            const acc = grads.get(name)!;
+            for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! + g[i]!;
           }
         }
         if (seqs.length < o.batchSize) {
@@ -269,12 +268,10 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       }
       const loss = count > 0 ? lossTotal / count : 0;
       if (!Number.isFinite(loss)) {
-        for (const g of grads.values()) g.dispose();
         throw new NonFiniteLossError(step + 1, loss, checkpointStep);
       }
       const lr = learningRate(step, { lr: o.lr, warmupSteps: o.warmupSteps, steps: o.steps, minRatio: o.minLrRatio ?? 0 });
       const gradNorm = count > 0 ? optimizer.step(grads, 1 / count, lr) : 0;
-      for (const g of grads.values()) g.dispose();
       step += 1;
       tokens += count;
       tokensThisRun += count;
@@ -306,7 +303,6 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       ...(checkpointStep === undefined ? {} : { checkpointStep }),
     };
   } finally {
-    optimizer.dispose();
     await parallel?.close();
   }
 }

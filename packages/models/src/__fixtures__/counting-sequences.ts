@@ -1,6 +1,6 @@
 // Helpers shared by this package's tests (not exported from the package).
-import type { TokenSequenceLike } from './batch.js';
-import { Rng } from './rng.js';
+import type { TokenSequenceLike } from '../batch.js';
+import { Rng } from '../rng.js';
 
 /**
  * A learnable toy-free stream: sequences where each token is the previous one plus a fixed step
