@@ -155,6 +155,11 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
     return b;
   }
 
+  /** Forgets the remembered encodings of words (for cold-cache benchmarks, or to free memory). */
+  clearCache(): void {
+    this.#cache = new Map();
+  }
+
   /** Encodes text; special-token strings in the text become their ids. Never throws on text. */
   encode(text: string, _options: EncodeOptions = {}): number[] {
     if (typeof text !== 'string') throw new TokenizerArgumentError('text', 'a string', show(text));
