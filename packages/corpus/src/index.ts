@@ -66,3 +66,5 @@ export {
   type ShardIndex,
 } from './shard-format.js';
 export { CardRecorder, cardMarkdown, LengthHistogram, type DatasetCard, type LengthStats } from './card.js';
+export { createParityTask, countWidth, PARITY_FORMATS, MAX_PARITY_BITS, type ParityInput } from './parity/task.js';
+export { createAdditionTask, ADDITION_FORMATS, MAX_ADDITION_DIGITS, type AdditionInput } from './addition/task.js';

@@ -1,5 +1,7 @@
 import { UnknownNameError } from './errors.js';
+import { createAdditionTask, ADDITION_FORMATS } from './addition/task.js';
 import { createMultiplicationTask } from './multiplication/task.js';
+import { createParityTask, PARITY_FORMATS } from './parity/task.js';
 import type { Params } from './params.js';
 import type { ParameterInfo, Task } from './types.js';
 
@@ -47,4 +49,25 @@ registerTask({
   defaultFormat: 'malach',
   parameters: [{ name: 'digits', description: "operand digits 'NxM' (n + m ≤ 15)", default: '4x4' }],
   create: (params) => createMultiplicationTask(params),
+});
+
+registerTask({
+  name: 'parity',
+  summary: 'parity of n bits; CoT from none to every prefix, including the paper\'s O(log n) count',
+  formats: [...PARITY_FORMATS],
+  defaultFormat: 'count-log',
+  parameters: [
+    { name: 'bits', description: 'input bits n ≥ 1', default: 16 },
+    { name: 'k', description: "chunk size of format 'chunked' (1 ≤ k ≤ n; also written 'chunked-K')", default: 'round(√n)' },
+  ],
+  create: (params) => createParityTask(params),
+});
+
+registerTask({
+  name: 'addition',
+  summary: 'n-digit addition: plain, reversed digits, or with every carry written out',
+  formats: [...ADDITION_FORMATS],
+  defaultFormat: 'carries',
+  parameters: [{ name: 'digits', description: 'digits of each operand (1–15)', default: 4 }],
+  create: (params) => createAdditionTask(params),
 });

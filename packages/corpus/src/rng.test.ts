@@ -23,12 +23,20 @@ describe('createRng', () => {
       const x = rng.range(1111, 9999);
       expect(x >= 1111 && x <= 9999 && Number.isInteger(x)).toBe(true);
     }
+    let high = 0;
+    for (let i = 0; i < 1000; i++) {
+      const x = rng.int(9e14);
+      expect(Number.isInteger(x) && x >= 0 && x < 9e14).toBe(true);
+      if (x >= 4.5e14) high++;
+    }
+    expect(Math.abs(high - 500)).toBeLessThan(80);
     const f = rng.next();
     expect(f >= 0 && f < 1).toBe(true);
   });
   it('rejects bad arguments with a message naming them', () => {
     expect(() => createRng(1.5)).toThrow(/seed/);
     expect(() => createRng(1).int(0)).toThrow(/n to be an integer/);
+    expect(() => createRng(1).int(2 ** 54)).toThrow(/n to be an integer/);
   });
   it('fork gives independent, reproducible streams', () => {
     const f1 = createRng(3).fork(1);

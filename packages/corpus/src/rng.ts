@@ -8,7 +8,7 @@ export interface Rng {
   nextUint32(): number;
   /** A uniform float in [0, 1) with 32 bits of randomness. */
   next(): number;
-  /** A uniform integer in [0, n), without modulo bias; n must be an integer in [1, 2^32]. */
+  /** A uniform integer in [0, n), without modulo bias; n must be an integer in [1, 2^53]. */
   int(n: number): number;
   /** A uniform integer in [lo, hi] (both inclusive). */
   range(lo: number, hi: number): number;
@@ -19,6 +19,7 @@ export interface Rng {
 }
 
 const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -67,11 +68,19 @@ function fromState(a0: number, b0: number, c0: number, d0: number): Rng {
     nextUint32,
     next: () => nextUint32() / TWO_POW_32,
     int(n: number): number {
-      if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32)) throw new RangeError(`corpus: rng.int needs n to be an integer in [1, 2^32], got ${n}`);
-      // Rejection sampling: accept only below the largest multiple of n that fits in 2^32.
-      const limit = TWO_POW_32 - (TWO_POW_32 % n);
+      if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_53)) throw new RangeError(`corpus: rng.int needs n to be an integer in [1, 2^53], got ${n}`);
+      if (n <= TWO_POW_32) {
+        // Rejection sampling: accept only below the largest multiple of n that fits in 2^32.
+        const limit = TWO_POW_32 - (TWO_POW_32 % n);
+        for (;;) {
+          const x = nextUint32();
+          if (x < limit) return x % n;
+        }
+      }
+      // 53 random bits from two draws, same rejection rule.
+      const limit = TWO_POW_53 - (TWO_POW_53 % n);
       for (;;) {
-        const x = nextUint32();
+        const x = (nextUint32() >>> 11) * TWO_POW_32 + nextUint32();
         if (x < limit) return x % n;
       }
     },
