@@ -15,6 +15,7 @@ export {
   type SentencePiece,
   type SentencePieceNormalizer,
 } from './sentencepiece-bpe.js';
+export { sentencePieceFromModelProto } from './sentencepiece-model.js';
 export { BYTE_TO_CHAR, CHAR_TO_BYTE, GPT2_PATTERN, bytesToSymbol, symbolToBytes } from './byte-level.js';
 export { ByteLevelBpeTokenizer, PAIR_KEY_BASE, type ByteLevelBpeSpec } from './byte-level-bpe.js';
 export {

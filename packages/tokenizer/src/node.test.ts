@@ -66,6 +66,8 @@ describe('@cotlab/tokenizer/node', () => {
       const b = await loadTokenizer(tok512!);
       expect(a.encode('Once upon a time')).toEqual([403, 407, 261, 378]);
       expect(b.size).toBe(512);
+      const c = await loadTokenizer(tok512!.replace(/\.bin$/, '.model'));
+      expect(c.encode('Once upon a time')).toEqual([403, 407, 261, 378]);
       const path = join(dir, 'tok512.json');
       await saveTokenizer(a, path);
       expect((await loadTokenizer(path)).encode('Once upon a time, Lily!')).toEqual(a.encode('Once upon a time, Lily!'));

@@ -12,6 +12,7 @@ import { tokenizerFromJSON } from './from-json.js';
 import { gpt2Tokenizer } from './gpt2.js';
 import { malachProductTokenizer } from './malach-product.js';
 import { SentencePieceBpeTokenizer } from './sentencepiece-bpe.js';
+import { sentencePieceFromModelProto } from './sentencepiece-model.js';
 import { safeChunks } from './text-chunks.js';
 import type { SpecialSymbols, Tokenizer } from './tokenizer.js';
 
@@ -30,7 +31,8 @@ export class TokenizerFileError extends TokenizerError {
 }
 
 /**
- * Reads a tokenizer file: llama2.c's `tokenizer.bin` (by its `.bin` extension), otherwise JSON
+ * Reads a tokenizer file: llama2.c's `tokenizer.bin` (by its `.bin` extension), a SentencePiece
+ * `.model` (BPE, identity normaliser), otherwise JSON
  * (a Hugging Face `tokenizer.json` or cotlab's SentencePiece JSON).
  *
  * @example
@@ -43,7 +45,9 @@ export async function readTokenizerFile(path: string, roles?: SpecialSymbols): P
   } catch (cause) {
     throw new TokenizerFileError(path, 'read tokenizer file', { cause });
   }
-  if (path.endsWith('.bin')) return SentencePieceBpeTokenizer.fromLlama2cBin(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  const raw = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (path.endsWith('.bin')) return SentencePieceBpeTokenizer.fromLlama2cBin(raw, path);
+  if (path.endsWith('.model')) return sentencePieceFromModelProto(raw, path);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -78,7 +82,7 @@ export const TOKENIZER_PRESETS = ['gpt2', 'malach-product'] as const;
 /**
  * Loads a tokenizer from a spec: `gpt2` (GPT-2's r50k_base), `malach-product` (the paper's
  * multiplication vocabulary), `llama2c:PATH` (llama2.c `tokenizer.bin`), or a file path (a
- * `tokenizer.json`, or a `.bin` file read as llama2.c's format).
+ * `tokenizer.json`, a `.bin` file read as llama2.c's format, or a SentencePiece `.model`).
  *
  * @example
  * const tok = await loadTokenizer('llama2c:../shared/data/tokenizers/tok512.bin');
