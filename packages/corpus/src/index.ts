@@ -68,3 +68,16 @@ export {
 export { CardRecorder, cardMarkdown, LengthHistogram, type DatasetCard, type LengthStats } from './card.js';
 export { createParityTask, countWidth, PARITY_FORMATS, MAX_PARITY_BITS, type ParityInput } from './parity/task.js';
 export { createAdditionTask, ADDITION_FORMATS, MAX_ADDITION_DIGITS, type AdditionInput } from './addition/task.js';
+export { CircuitBuilder, evaluateCircuit, type CircuitEvaluation, type ThresholdCircuit, type ThresholdGate } from './circuits/circuit.js';
+export {
+  addBitGates,
+  additionCircuit,
+  circuitByName,
+  CIRCUITS,
+  comparisonCircuit,
+  MAX_CIRCUIT_BITS,
+  multiplicationCircuit,
+  parityCircuit,
+  type CircuitName,
+} from './circuits/library.js';
+export { createCircuitTask, type CircuitInput } from './circuits/task.js';

@@ -1,5 +1,6 @@
 import { UnknownNameError } from './errors.js';
 import { createAdditionTask, ADDITION_FORMATS } from './addition/task.js';
+import { createCircuitTask } from './circuits/task.js';
 import { createMultiplicationTask } from './multiplication/task.js';
 import { createParityTask, PARITY_FORMATS } from './parity/task.js';
 import type { Params } from './params.js';
@@ -70,4 +71,16 @@ registerTask({
   defaultFormat: 'carries',
   parameters: [{ name: 'digits', description: 'digits of each operand (1–15)', default: 4 }],
   create: (params) => createAdditionTask(params),
+});
+
+registerTask({
+  name: 'circuit',
+  summary: "linear-threshold-circuit traces: CoT token t is the value of gate t (the paper's theorem)",
+  formats: ['gates', 'none'],
+  defaultFormat: 'gates',
+  parameters: [
+    { name: 'circuit', description: 'parity, comparison, addition or multiplication', default: 'parity' },
+    { name: 'bits', description: 'input bits per operand', default: 8 },
+  ],
+  create: (params) => createCircuitTask(params),
 });
