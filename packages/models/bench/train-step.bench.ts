@@ -79,7 +79,8 @@ function naiveStepSeconds(T: number, d: number, V: number, seqs: TokenSequenceLi
       const h = tf.matMul(e, tf.mul(W, mask)).reshape([BATCH * T, d]);
       const h2 = tf.relu(tf.matMul(tf.relu(h), W2));
       const logits = tf.matMul(h2, Wo);
-      return tf.losses.softmaxCrossEntropy(tf.oneHot(targets, V), logits) as tf.Scalar;
+      const loss: tf.Scalar = tf.losses.softmaxCrossEntropy(tf.oneHot(targets, V), logits);
+      return loss;
     }, true);
     cost?.dataSync();
     cost?.dispose();

@@ -56,3 +56,11 @@ describe('estimateMemory', () => {
     expect(estimateMemory({ kind: 'mlp', vocabSize: 512, contextLength: 64, dim: 32 }, 128).total).toBeLessThan(256 * 2 ** 20);
   });
 });
+
+describe('assertFitsMemory', () => {
+  it('stops the paper multiplication MLP on wasm, naming the field and the size', async () => {
+    const { assertFitsMemory, MODEL_PRESETS } = await import('./presets.js');
+    expect(() => assertFitsMemory(MODEL_PRESETS['paper-multiplication'], 128, 'wasm')).toThrow(/'dim' must be small enough .* needs ≈ \d+\.\d GiB\), got 128/);
+    expect(() => assertFitsMemory(MODEL_PRESETS['cpu-multiplication'], 128, 'wasm')).not.toThrow();
+  });
+});

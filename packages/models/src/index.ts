@@ -23,3 +23,4 @@ export { packBatch, type TokenSequenceLike } from './batch.js';
 export { Rng } from './rng.js';
 export { parseSafetensors, serializeSafetensors, type NamedTensor, type TensorFile } from './safetensors.js';
 export * from './errors.js';
+export { MODEL_PRESETS, SIZE_DIMS, assertFitsMemory, type ModelPresetName, type SizeName } from './presets.js';
