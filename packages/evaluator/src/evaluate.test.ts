@@ -34,10 +34,42 @@ describe('evaluate', () => {
     expect(r.firstError.counts).toEqual([0, 0, 0, 10]);
     expect(r.teacherForced?.byPosition.find((p) => p.position === 7)?.accuracy).toBe(0.9);
     expect(r.teacherForced?.sequenceAccuracy).toBe(0.9);
+    // teacher forcing first; then only the 10 examples with a forced error are rolled out
     expect(progress).toEqual([
-      'rollout:32/100', 'rollout:64/100', 'rollout:96/100', 'rollout:100/100',
-      'teacher-forcing:32/100', 'teacher-forcing:64/100', 'teacher-forcing:96/100', 'teacher-forcing:100/100',
+      'teacher-forcing:0/100', 'teacher-forcing:32/100', 'teacher-forcing:64/100', 'teacher-forcing:96/100', 'teacher-forcing:100/100',
+      'rollout:0/10', 'rollout:10/10',
     ]);
+  });
+
+  it('gives the same result with and without the teacher-forcing shortcut, with fewer model calls', async () => {
+    // wrong ones digit when a = 9, and ';' replaced by '+' (a malformed continuation) when b = 5
+    const inner = adderModel((a) => a === 9);
+    const model = {
+      calls: 0,
+      config: inner.config,
+      logits(batch: Int32Array[]): Float32Array[] {
+        model.calls++;
+        const out = inner.logits(batch);
+        batch.forEach((ids, k) => {
+          if (ids.length > 4 && ids[2] === 6) {
+            const row = out[k]!.subarray(4 * ADDER_SYMBOLS.length, 5 * ADDER_SYMBOLS.length);
+            row.fill(0);
+            row[11] = 5; // '+'
+          }
+        });
+        return out;
+      },
+    };
+    const run = (shortcut: boolean) => evaluate({ model, codec, examples, answerOf: parseAdderAnswer, batchSize: 25, shortcut, samples: 100 });
+    const fast = await run(true);
+    const fastCalls = model.calls;
+    model.calls = 0;
+    const full = await run(false);
+    expect(fast).toEqual(full);
+    expect(fast.answers.exactMatch).toBe(0.81);
+    expect(fast.answers.malformedCount).toBe(10);
+    expect(fast.firstError.counts).toEqual([0, 10, 0, 9]);
+    expect(fastCalls).toBeLessThan(model.calls / 2);
   });
 
   it('counts a continuation the format cannot parse as malformed', async () => {

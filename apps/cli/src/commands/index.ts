@@ -1,8 +1,10 @@
 import type { CommandEntry } from '../command.js';
-import { trainCommand } from './train.js';
-import { modelCommand } from './model.js';
-import { generateCommand } from './generate.js';
 import { corpusCommand } from './corpus.js';
+import { generateCommand } from './generate.js';
+import { modelCommand } from './model.js';
+import { trainCommand } from './train.js';
+import { evalCommand } from './eval.js';
+import { reproduceCommand } from './reproduce.js';
 import { tmCommand } from './tm.js';
 import { tokenizerCommand } from './tokenizer.js';
 import { versionCommand } from './version.js';
@@ -12,4 +14,4 @@ import { versionCommand } from './version.js';
  * `commands/<name>.ts` exporting a CommandSpec (or a CommandGroup for `cotlab <group> <name>`),
  * and list it here. The docs' CLI reference is generated from this list.
  */
-export const commands: readonly CommandEntry[] = [corpusCommand, tmCommand, tokenizerCommand, trainCommand, modelCommand, generateCommand, versionCommand];
+export const commands: readonly CommandEntry[] = [corpusCommand, evalCommand, reproduceCommand, tmCommand, tokenizerCommand, trainCommand, modelCommand, generateCommand, versionCommand];

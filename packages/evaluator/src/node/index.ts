@@ -9,3 +9,8 @@ export {
   type ReproduceEvent, type ReproduceOptions, type ReproduceResult,
 } from './reproduce-multiplication.js';
 export { dimForParameters } from '../reproduce/model-size.js';
+export {
+  compareFormats, COMPARISON_FORMATS, COMPARISON_MODELS, COMPARISON_BUDGET_MINUTES, COMPARISON_PARAMETERS, COMPARISON_EVAL_N,
+  type CompareFormatsOptions, type CompareFormatsResult,
+} from './compare-formats.js';
+export { evaluateCheckpoint, type EvaluateCheckpointOptions } from './evaluate-checkpoint.js';

@@ -49,8 +49,10 @@ export interface ReproduceOptions {
   /** Write the trained model as a checkpoint under `outDir/checkpoint` (default true). */
   checkpoint?: boolean;
   onProgress?: (event: ReproduceEvent) => void;
-  /** Aborting stops training at the next step; the run then evaluates what it has. */
+  /** Aborting stops training at the next step; the run then evaluates what it has (unless `evaluateOnAbort` is false). */
   signal?: AbortSignal;
+  /** Evaluate and report a run whose training was interrupted by `signal` (default true); false throws the abort reason instead. */
+  evaluateOnAbort?: boolean;
 }
 
 export interface ReproduceResult {
@@ -107,6 +109,7 @@ export async function reproduceMultiplication(options: ReproduceOptions): Promis
       message: `${preset.digits[0]}×${preset.digits[1]} multiplication, ${preset.format} CoT (${data.sequenceLength} tokens), ${preset.model.kind} d = ${preset.model.dim}`,
     });
     const training = await trainWithinBudget(model, data, preset, options);
+    if (options.signal?.aborted === true && options.evaluateOnAbort === false) throw options.signal.reason;
     const evalStart = performance.now();
     const result = await evaluate({
       model,

@@ -29,6 +29,8 @@ export interface MultiplicationData {
   trainSequences(seed: number, lossMask: 'all' | 'cot-answer'): Iterable<TrainingSequence>;
   /** `n` distinct test-split examples, in an order fixed by the seed. */
   testExamples(n: number, seed: number): Example[];
+  /** `n` distinct examples of either split, in an order fixed by the seed. */
+  examples(split: 'train' | 'test', n: number, seed: number): Example[];
   /** Answers of `count` training-split examples (for the chance baseline). */
   trainAnswers(count: number, seed: number): string[][];
 }
@@ -78,13 +80,16 @@ export function multiplicationData(digits: readonly [number, number], format: st
       };
     },
     testExamples(n, seed) {
+      return this.examples('test', n, seed);
+    },
+    examples(split, n, seed) {
       checkInteger('n', n, 1);
       checkInteger('seed', seed, 0);
       const count = task.inputCount;
       if (count !== undefined && count <= ENUMERATE_LIMIT && task.inputs !== undefined) {
         const pool: unknown[] = [];
-        for (const input of task.inputs()) if (task.split(input) === 'test') pool.push(input);
-        if (n > pool.length) throw new EvaluatorError('n', `at most the ${pool.length} test pairs of ${digits[0]}×${digits[1]} multiplication`, n);
+        for (const input of task.inputs()) if (task.split(input) === split) pool.push(input);
+        if (n > pool.length) throw new EvaluatorError('n', `at most the ${pool.length} ${split} pairs of ${digits[0]}×${digits[1]} multiplication`, n);
         const rng = createRng(seed);
         for (let i = pool.length - 1; i > 0; i--) {
           const j = rng.int(i + 1);
@@ -94,7 +99,7 @@ export function multiplicationData(digits: readonly [number, number], format: st
       }
       const seen = new Set<string>();
       const out: Example[] = [];
-      for (const example of drawSplit(seed, 'test')) {
+      for (const example of drawSplit(seed, split)) {
         const key = `${String(example.meta['a'])}x${String(example.meta['b'])}`;
         if (seen.has(key)) continue;
         seen.add(key);
