@@ -52,6 +52,7 @@ try {
   // Warm up the JavaScript engines (lets V8 optimise the kernels) before timing.
   for (const engine of ['table', 'jit'] as const) run(machine, [], { engine, maxSteps: 5_000_000 });
   run(machine, [], { engine: 'jit', jit: { fuseRuns: false }, maxSteps: 5_000_000 });
+  run(machine, [], { engine: 'table', table: { fuseRuns: false }, maxSteps: 5_000_000 });
 
   for (let round = 0; round < ROUNDS; round++) {
     process.stderr.write(`round ${round + 1}/${ROUNDS}\r`);
@@ -59,7 +60,8 @@ try {
       const t: CTiming = cTable.run(1);
       record('C table loop (cc -O2)', t.steps, t.ones, t.seconds);
     }
-    timeJs('JS general table kernel', { engine: 'table' });
+    timeJs('JS general table kernel, plain', { engine: 'table', table: { fuseRuns: false } });
+    timeJs('JS general table kernel, fused runs (default)', { engine: 'table' });
     if ('run' in cSwitch) {
       const t: CTiming = cSwitch.run(1);
       record('C specialised switch (cc -O2)', t.steps, t.ones, t.seconds);
@@ -84,26 +86,32 @@ const ratio = (a: string, b: string): number | undefined => {
   return x === undefined || y === undefined ? undefined : x / y;
 };
 const ratios = {
-  generalVsCTable: ratio('JS general table kernel', 'C table loop (cc -O2)'),
+  generalPlainVsCTable: ratio('JS general table kernel, plain', 'C table loop (cc -O2)'),
+  generalVsCTable: ratio('JS general table kernel, fused runs (default)', 'C table loop (cc -O2)'),
   jitPerStepVsCSwitch: ratio('JS generated, per-step switch', 'C specialised switch (cc -O2)'),
   jitFusedVsCSwitch: ratio('JS generated, fused runs', 'C specialised switch (cc -O2)'),
 };
 
-// Traced throughput: CoT tokens per second for each encoding on a prefix of BB(5)'s run.
-const traced: { encoding: string; steps: number; tokens: number; seconds: number; tokensPerSecond: number; stepsPerSecond: number }[] = [];
+// Traced throughput: CoT tokens per second for each encoding on a prefix of BB(5)'s run, as
+// token strings (encode) and as token ids in chunks (encodeIds).
+interface Traced { encoding: string; api: 'encode' | 'encodeIds'; steps: number; tokens: number; seconds: number; tokensPerSecond: number; stepsPerSecond: number }
+const traced: Traced[] = [];
 for (const name of ENCODING_NAMES) {
   const encoding = getEncoding(name);
   const maxSteps = TRACE_STEPS[name]!;
-  let best = Infinity;
-  let tokens = 0;
-  for (let round = 0; round < 3; round++) {
-    const t0 = performance.now();
-    let count = 0;
-    for (const token of encoding.encode(machine, [], { maxSteps })) count += token.length > 0 ? 1 : 0;
-    best = Math.min(best, (performance.now() - t0) / 1000);
-    tokens = count;
+  for (const api of ['encode', 'encodeIds'] as const) {
+    let best = Infinity;
+    let tokens = 0;
+    for (let round = 0; round < 3; round++) {
+      const t0 = performance.now();
+      let count = 0;
+      if (api === 'encode') for (const token of encoding.encode(machine, [], { maxSteps })) count += token.length > 0 ? 1 : 0;
+      else for (const chunk of encoding.encodeIds(machine, [], { maxSteps })) count += chunk.length;
+      best = Math.min(best, (performance.now() - t0) / 1000);
+      tokens = count;
+    }
+    traced.push({ encoding: name, api, steps: maxSteps, tokens, seconds: best, tokensPerSecond: tokens / best, stepsPerSecond: maxSteps / best });
   }
-  traced.push({ encoding: name, steps: maxSteps, tokens, seconds: best, tokensPerSecond: tokens / best, stepsPerSecond: maxSteps / best });
 }
 
 const M = (x: number | undefined): string => (x === undefined ? '—' : `${(x / 1e6).toFixed(1)} M`);
@@ -112,12 +120,13 @@ console.log(`\nBB(5) ${bb5.compact}: ${bb5.steps.toLocaleString('en-US')} steps 
 console.log('| contender | best steps/s | median steps/s |');
 console.log('| --- | ---: | ---: |');
 for (const row of rows.values()) console.log(`| ${row.name} | ${M(row.stepsPerSecond)} | ${M(row.medianStepsPerSecond)} |`);
-console.log(`\ngeneral JS / C table loop: ${X(ratios.generalVsCTable)} (goal ≥ ${GOAL_GENERAL}×)`);
+console.log(`\ngeneral JS, plain / C table loop: ${X(ratios.generalPlainVsCTable)}`);
+console.log(`general JS, fused runs (default) / C table loop: ${X(ratios.generalVsCTable)} (goal ≥ ${GOAL_GENERAL}×)`);
 console.log(`generated JS per-step switch / C switch: ${X(ratios.jitPerStepVsCSwitch)}`);
 console.log(`generated JS fused runs / C switch: ${X(ratios.jitFusedVsCSwitch)} (goal ≥ ${GOAL_JIT}×)`);
-console.log('\n| encoding | steps traced | tokens | tokens/s | steps/s |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const t of traced) console.log(`| ${t.encoding} | ${t.steps.toLocaleString('en-US')} | ${t.tokens.toLocaleString('en-US')} | ${M(t.tokensPerSecond)} | ${M(t.stepsPerSecond)} |`);
+console.log('\n| encoding | API | steps traced | tokens | tokens/s | steps/s |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const t of traced) console.log(`| ${t.encoding} | ${t.api} | ${t.steps.toLocaleString('en-US')} | ${t.tokens.toLocaleString('en-US')} | ${M(t.tokensPerSecond)} | ${M(t.stepsPerSecond)} |`);
 for (const note of notes) console.log(`note: ${note}`);
 
 const results = {

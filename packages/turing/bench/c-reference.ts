@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIND_RUNNING, type CompiledMachine } from '@cotlab/turing';
+import { ENTRY_MOVE_SHIFT, ENTRY_ROW_SHIFT, KIND_RUNNING, type CompiledMachine } from '@cotlab/turing';
 
 /** Cells of the C programs' fixed tape (no bounds checks: BB(5) needs ~12,300 cells). */
 const C_TAPE_CELLS = 1 << 20;
@@ -34,8 +34,8 @@ int main(int argc, char **argv) {
       int32_t e = table[row + tape[h]];
       if (e < 0) break;
       tape[h] = (uint8_t)(e & 0xff);
-      h += ((e >> 8) & 3) - 1;
-      row = e >> 10;
+      h += ((e >> ${ENTRY_MOVE_SHIFT}) & 3) - 1;
+      row = e >> ${ENTRY_ROW_SHIFT};
       steps++;
     }
     double t1 = now();

@@ -11,11 +11,16 @@ const KIND_NAMES: readonly StateKind[] = ['running', 'accept', 'reject', 'halt']
 
 /** `table` entry of a halting state or a missing rule. */
 export const NO_RULE = -1;
-/** Bits of a packed entry: write symbol in bits 0–7, move + 1 in bits 8–9, next row base from bit 10. */
+/**
+ * Bits of a packed entry: write symbol in bits 0–7, move + 1 in bits 8–9, a "run" flag in bit 10
+ * (the rule keeps its state and moves: it repeats while the head meets the same symbol), the next
+ * state's row base (state · numSymbols) from bit 11.
+ */
 export const ENTRY_MOVE_SHIFT = 8;
-export const ENTRY_ROW_SHIFT = 10;
-/** Largest states × symbols the packed table can address (row bases must fit in 21 bits). */
-export const MAX_TABLE_CELLS = 1 << 21;
+export const ENTRY_RUN_BIT = 1 << 10;
+export const ENTRY_ROW_SHIFT = 11;
+/** Largest states × symbols the packed table can address (row bases must fit in 20 bits). */
+export const MAX_TABLE_CELLS = 1 << 20;
 
 /**
  * A validated machine compiled to typed-array tables indexed by `state · numSymbols + symbol`.
@@ -40,7 +45,7 @@ export interface CompiledMachine {
   readonly next: Int32Array;
   /**
    * Per (state, symbol): the rule packed in one integer for the fast loop,
-   * `write | (move + 1) << 8 | (next · numSymbols) << 10`, or NO_RULE.
+   * `write | (move + 1) << 8 | run << 10 | (next · numSymbols) << 11`, or NO_RULE.
    */
   readonly table: Int32Array;
   /** Whether each input symbol (by symbol index) may appear in an input word. */
@@ -88,7 +93,8 @@ export function compileMachine(spec: MachineSpec | CompiledMachine): CompiledMac
     write[at] = w;
     move[at] = m;
     next[at] = to;
-    table[at] = w | ((m + 1) << ENTRY_MOVE_SHIFT) | ((to * numSymbols) << ENTRY_ROW_SHIFT);
+    const repeats = to === stateIds.get(rule.state)! && m !== 0;
+    table[at] = w | ((m + 1) << ENTRY_MOVE_SHIFT) | (repeats ? ENTRY_RUN_BIT : 0) | ((to * numSymbols) << ENTRY_ROW_SHIFT);
   }
   const isInput = new Uint8Array(numSymbols);
   for (const s of spec.inputAlphabet) isInput[symbolIds.get(s)!] = 1;

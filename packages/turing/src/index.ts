@@ -5,11 +5,11 @@ export { TuringError, SpecError, InputError, UnknownMachineError, ArgumentError,
 export { validateSpec, parseSpec, MAX_SYMBOLS } from './validate.js';
 export { resolveMachine, type ResolvedMachine } from './resolve.js';
 export { parseCompact, toCompact, isCompact, looksCompact, type CompactOptions } from './compact.js';
-export { compileMachine, isCompiled, moveName, KIND_RUNNING, KIND_ACCEPT, KIND_REJECT, KIND_HALT, NO_RULE, type CompiledMachine } from './compile.js';
+export { compileMachine, isCompiled, moveName, KIND_RUNNING, KIND_ACCEPT, KIND_REJECT, KIND_HALT, NO_RULE, ENTRY_MOVE_SHIFT, ENTRY_ROW_SHIFT, ENTRY_RUN_BIT, type CompiledMachine } from './compile.js';
 export { inputSymbols, encodeInput, type Input } from './input.js';
 export type { RunResult, TapeSnapshot } from './result.js';
 export { Simulation, type SimulationOptions } from './simulation.js';
-export { tableKernel, type Kernel, type Engine } from './kernel.js';
+export { tableKernel, type Kernel, type Engine, type TableOptions } from './kernel.js';
 export { jitKernel, kernelSource, type JitOptions } from './jit.js';
 export { run, runAsync, DEFAULT_MAX_STEPS, CHUNK_STEPS, type RunOptions, type RunProgress } from './run.js';
 export { trace, type TraceStep, type TraceOptions } from './trace.js';

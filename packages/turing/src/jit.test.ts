@@ -15,6 +15,8 @@ describe('generated (jit) engine', () => {
         const table = JSON.stringify(run(compiled, input));
         if (JSON.stringify(run(compiled, input, { engine: 'jit' })) !== table) wrong.push(`${m.name}('${input}') fused`);
         if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') per step`);
+        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { inlineDepth: 3 } })) !== table) wrong.push(`${m.name}('${input}') inlined`);
+        if (JSON.stringify(run(compiled, input, { table: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') plain table`);
         compared++;
       }
     }
@@ -25,13 +27,18 @@ describe('generated (jit) engine', () => {
   it('counts every step of a fused run, also when the step limit falls inside one', () => {
     const bb4 = getMachine('bb4').spec;
     for (let limit = 0; limit <= 107; limit++) {
-      expect(run(bb4, [], { engine: 'jit', maxSteps: limit })).toEqual(run(bb4, [], { maxSteps: limit }));
+      const plain = run(bb4, [], { maxSteps: limit, table: { fuseRuns: false } });
+      expect(run(bb4, [], { engine: 'jit', maxSteps: limit })).toEqual(plain);
+      expect(run(bb4, [], { engine: 'jit', maxSteps: limit, jit: { inlineDepth: 4 } })).toEqual(plain);
+      expect(run(bb4, [], { maxSteps: limit })).toEqual(plain);
     }
   });
 
-  it('runs BB(5) to its known step count and ones', () => {
-    const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
-    expect([r.steps, r.nonBlank, r.state]).toEqual([47_176_870, 4098, 'Z']);
+  it('runs BB(5) to its known step count and ones, with and without inlining', () => {
+    for (const jit of [{}, { inlineDepth: 3 }]) {
+      const r = run(getMachine('bb5').spec, [], { engine: 'jit', jit });
+      expect([r.steps, r.nonBlank, r.state]).toEqual([47_176_870, 4098, 'Z']);
+    }
   });
 
   it('handles missing rules and alphabets large enough for a switch', () => {

@@ -9,54 +9,66 @@ export interface JitOptions {
    * counts are unchanged. Default true.
    */
   fuseRuns?: boolean;
+  /**
+   * Rules executed per dispatch: each rule's code is followed inline by the rules of the state it
+   * enters, this many levels deep. Default 1 (no inlining).
+   */
+  inlineDepth?: number;
 }
 
 /** Alphabets up to this size dispatch on the symbol with an `if` chain, larger ones with a `switch`. */
 const IF_CHAIN_MAX_SYMBOLS = 4;
+/** Rules executed per dispatch, by alphabet size (inlining grows the code as symbols^depth). */
+function inlineDepth(numSymbols: number): number {
+  // Measured on BB(5): deeper inlining did not pay off in V8 (larger functions, more branches).
+  return numSymbols > 0 ? 1 : 1;
+}
 
 /**
  * Generates the source of a kernel specialised to one machine: a `switch` over the states whose
- * cases hold that state's rules as constants. Exposed for inspection and tests.
+ * cases hold that state's rules as constants. Each rule is followed, inline, by the rules of the
+ * state it enters (to a small depth), so one dispatch executes several steps. Exposed for
+ * inspection and tests.
  *
  * @example
  * console.log(kernelSource(compileMachine(parseCompact('1RB1LB_1LA1RZ'))));
  */
 export function kernelSource(machine: CompiledMachine, options: JitOptions = {}): string {
   const fuse = options.fuseRuns ?? true;
+  const depth = options.inlineDepth ?? inlineDepth(machine.numSymbols);
   const k = machine.numSymbols;
-  const cases: string[] = [];
-  for (let s = 0; s < machine.numStates; s++) {
-    if (machine.kind[s] !== KIND_RUNNING) {
-      cases.push(`      case ${s}: blocked = 1; break loop;`);
-      continue;
-    }
+  let fresh = 0;
+  /** Code that executes state s on the symbol under the head, then (depth > 1) the next state's rules. */
+  const emitState = (s: number, level: number, indent: string): string => {
+    if (machine.kind[s] !== KIND_RUNNING) return `s = ${s}; blocked = 1; break loop;`;
+    const c = `c${fresh++}`;
     const branches: [number, string][] = [];
-    for (let c = 0; c < k; c++) {
-      const at = s * k + c;
+    for (let sym = 0; sym < k; sym++) {
+      const at = s * k + sym;
       const next = machine.next[at]!;
       if (next < 0) continue;
       const w = machine.write[at]!;
       const d = machine.move[at]!;
-      const store = w === c ? '' : `cells[h] = ${w}; `;
+      const store = w === sym ? '' : `cells[h] = ${w}; `;
       const step = d === 0 ? '' : d > 0 ? 'h++; ' : 'h--; ';
-      let body: string;
-      if (fuse && next === s && d !== 0) {
-        body = `do { ${store}${step}n--; } while (n > 0 && cells[h] === ${c});`;
-      } else {
-        body = `${store}${step}${next === s ? '' : `s = ${next}; `}n--;`;
-      }
-      branches.push([c, body]);
+      let body = fuse && next === s && d !== 0 ? `do { ${store}${step}n--; } while (n > 0 && cells[h] === ${sym});` : `${store}${step}n--;`;
+      const inner = `${indent}  `;
+      if (level > 1) body += `\n${inner}if (n === 0) { s = ${next}; break loop; }\n${inner}${emitState(next, level - 1, inner)}`;
+      else body += ` s = ${next}; continue;`;
+      branches.push([sym, body]);
     }
-    let dispatch: string;
-    if (branches.length === 0) dispatch = 'blocked = 1; break loop;';
-    else if (k <= IF_CHAIN_MAX_SYMBOLS) {
-      const chain = branches.map(([c, body], i) => `${i === 0 ? '' : 'else '}if (c === ${c}) { ${body} }`).join('\n          ');
-      dispatch = `const c = cells[h];\n          ${chain}\n          else { blocked = 1; break loop; }\n          continue;`;
-    } else {
-      const arms = branches.map(([c, body]) => `case ${c}: ${body} continue loop;`).join('\n            ');
-      dispatch = `switch (cells[h]) {\n            ${arms}\n            default: blocked = 1; break loop;\n          }`;
+    const missing = `s = ${s}; blocked = 1; break loop;`;
+    if (branches.length === 0) return missing;
+    if (k <= IF_CHAIN_MAX_SYMBOLS) {
+      const chain = branches.map(([sym, body], i) => `${i === 0 ? '' : 'else '}if (${c} === ${sym}) {\n${indent}  ${body}\n${indent}}`).join(' ');
+      return `const ${c} = cells[h];\n${indent}${chain}\n${indent}else { ${missing} }`;
     }
-    cases.push(`      case ${s}: {\n          ${dispatch}\n        }`);
+    const arms = branches.map(([sym, body]) => `case ${sym}: {\n${indent}  ${body}\n${indent}}`).join('\n' + indent);
+    return `switch (cells[h]) {\n${indent}${arms}\n${indent}default: ${missing}\n${indent}}`;
+  };
+  const cases: string[] = [];
+  for (let s = 0; s < machine.numStates; s++) {
+    cases.push(`      case ${s}: {\n        ${emitState(s, depth, '        ')}\n      }`);
   }
   return `"use strict";
 return function kernel(cells, h, row, budget, out) {
@@ -77,7 +89,7 @@ ${cases.join('\n')}
 };`;
 }
 
-const cache = new WeakMap<CompiledMachine, Map<boolean, Kernel>>();
+const cache = new WeakMap<CompiledMachine, Map<string, Kernel>>();
 
 /**
  * Compiles a machine to JavaScript specialised to it (generated with `new Function`, so it needs
@@ -88,19 +100,19 @@ const cache = new WeakMap<CompiledMachine, Map<boolean, Kernel>>();
  * const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
  */
 export function jitKernel(machine: CompiledMachine, options: JitOptions = {}): Kernel {
-  const fuse = options.fuseRuns ?? true;
-  let byFuse = cache.get(machine);
-  if (byFuse === undefined) {
-    byFuse = new Map();
-    cache.set(machine, byFuse);
+  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)}`;
+  let byOptions = cache.get(machine);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    cache.set(machine, byOptions);
   }
-  let kernel = byFuse.get(fuse);
+  let kernel = byOptions.get(key);
   if (kernel === undefined) {
     // Generating the specialised code at run time is the point of this engine.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function(kernelSource(machine, { fuseRuns: fuse })) as () => Kernel;
+    const factory = new Function(kernelSource(machine, options)) as () => Kernel;
     kernel = factory();
-    byFuse.set(fuse, kernel);
+    byOptions.set(key, kernel);
   }
   return kernel;
 }

@@ -2,7 +2,7 @@ import { compileMachine, KIND_ACCEPT, KIND_RUNNING, type CompiledMachine } from 
 import { ArgumentError } from './errors.js';
 import { encodeInput, type Input } from './input.js';
 import { jitKernel, type JitOptions } from './jit.js';
-import { tableKernel, type Engine, type Kernel } from './kernel.js';
+import { tableKernel, type Engine, type Kernel, type TableOptions } from './kernel.js';
 import type { RunResult } from './result.js';
 import type { MachineSpec, StopReason } from './spec.js';
 
@@ -17,6 +17,8 @@ export interface SimulationOptions {
   engine?: Engine;
   /** Options of the generated code (engine 'jit'). */
   jit?: JitOptions;
+  /** Options of the table kernel (engine 'table'). */
+  table?: TableOptions;
 }
 
 /**
@@ -67,7 +69,7 @@ export class Simulation {
     this.machine = compileMachine(machine);
     const engine = options.engine ?? 'table';
     if (engine !== 'table' && engine !== 'jit') throw new ArgumentError('engine', "'table' or 'jit'", engine);
-    this.kernel = engine === 'jit' ? jitKernel(this.machine, options.jit) : tableKernel(this.machine);
+    this.kernel = engine === 'jit' ? jitKernel(this.machine, options.jit) : tableKernel(this.machine, options.table);
     this.reset(input);
   }
 

@@ -4,6 +4,7 @@ import { EncodingError } from '../errors.js';
 import { getMachine, LIBRARY } from '../machines/index.js';
 import type { RunResult } from '../result.js';
 import { Simulation } from '../simulation.js';
+import { ID_CHUNK } from './define.js';
 import type { CotEncoding } from './encoding.js';
 import { ENCODING_NAMES, ENCODINGS, getEncoding } from './index.js';
 
@@ -84,14 +85,33 @@ describe('CoT encodings', () => {
     expect(collect(ENCODINGS.incremental, parseCompact('1RB---_1LA0LA')).tokens.at(-1)).toBe('<reject>');
   });
 
-  it('stream: tokens arrive before the run ends, and an aborted stream stops', () => {
+  it('stream: tokens arrive before the run ends, and an aborted stream stops within a chunk', () => {
     const controller = new AbortController();
     const gen = ENCODINGS.transitions.encode(getMachine('bb5').spec, [], { signal: controller.signal });
     for (let i = 0; i < 1000; i++) gen.next();
     controller.abort();
-    const rest = [];
-    for (let next = gen.next(); next.done !== true; next = gen.next()) rest.push(next.value);
-    expect(rest.length).toBeLessThan(4);
+    let rest = 0;
+    let next = gen.next();
+    for (; next.done !== true; next = gen.next()) rest++;
+    expect(rest).toBeLessThan(ID_CHUNK + 4);
+    expect(next.value).toMatchObject({ reason: 'aborted', halted: false });
+    expect(next.value.steps).toBeLessThan(ID_CHUNK);
+  });
+
+  it('stream ids that index the vocabulary, in chunks', () => {
+    for (const name of ENCODING_NAMES) {
+      const encoding = getEncoding(name);
+      const spec = getMachine('binary-multiplication').spec;
+      const vocabulary = encoding.vocabulary(spec);
+      const input = name === 'snapshots' ? '1011*111' : '11111111*11111111';
+      const chunks = [...encoding.encodeIds(spec, input)];
+      const ids = chunks.flatMap((c) => Array.from(c));
+      expect(ids.map((id) => vocabulary[id])).toEqual([...encoding.encode(spec, input)]);
+      expect(chunks.length).toBeGreaterThan(0);
+      const long = [...encoding.encodeIds(getMachine('bb5').spec, [], { maxSteps: 20_000 })];
+      expect(long.length).toBeGreaterThan(2);
+      expect(long.slice(0, -1).every((c) => c.length >= ID_CHUNK)).toBe(true);
+    }
   });
 
   it('refuse a machine whose symbols collide with move tokens', () => {

@@ -1,8 +1,5 @@
-import { compileMachine } from '../compile.js';
-import { Simulation } from '../simulation.js';
-import { checkedMaxSteps } from '../trace.js';
-import type { CotEncoding } from './encoding.js';
-import { outcomeToken, SEP, tokenTables } from './tokens.js';
+import { defineEncoding, outcomeId, shouldStop } from './define.js';
+import { SEP } from './tokens.js';
 
 /**
  * (b) Configuration snapshots, the classic simulation: every configuration c₀ … c_t written as the
@@ -16,40 +13,27 @@ import { outcomeToken, SEP, tokenTables } from './tokens.js';
  * [...configurationSnapshots.encode(getMachine('parity').spec, '1')].join(' ');
  * // 'q:even 1 <sep> 1 q:odd _ <sep> 1 q:yes _ <sep> <accept>'
  */
-export const configurationSnapshots: CotEncoding = {
+export const configurationSnapshots = defineEncoding({
   name: 'snapshots',
   summary: 'every configuration: the visited cells with the state before the head cell',
   lengthFormula: '≤ (t + 1)(s + 2) + 1',
   exactLength: false,
   length: (t, s) => (t + 1) * (s + 2) + 1,
-  vocabulary: (machine) => [...tokenTables('snapshots', compileMachine(machine), false).vocabulary],
-  *encode(machine, input = [], options = {}) {
-    const m = compileMachine(machine);
-    const maxSteps = checkedMaxSteps(options.maxSteps);
-    const { states, symbols } = tokenTables('snapshots', m, false);
-    const sim = new Simulation(m, input);
-    const signal = options.signal;
+  withMoves: false,
+  *body(sim, ids, out, maxSteps, signal) {
+    const sep = ids.special[SEP]!;
     for (;;) {
       const head = sim.head;
       const hi = sim.maxVisited;
       for (let p = sim.minVisited; p <= hi; p++) {
-        if (p === head) yield states[sim.stateIndex]!;
-        yield symbols[sim.readIndex(p)]!;
+        if (p === head) out.push(ids.state + sim.stateIndex);
+        out.push(ids.symbol + sim.readIndex(p));
       }
-      yield SEP;
-      if (sim.halted) break;
-      if (signal?.aborted) {
-        sim.markStopped('aborted');
-        break;
-      }
-      if (sim.steps >= maxSteps) {
-        sim.markStopped('step-limit');
-        break;
-      }
-      if (!sim.step()) break;
+      out.push(sep);
+      if (out.full) yield out.take();
+      if (sim.halted || shouldStop(sim, maxSteps, signal) || !sim.step()) break;
     }
-    const outcome = outcomeToken(sim);
-    if (outcome !== undefined) yield outcome;
-    return sim.result();
+    const outcome = outcomeId(sim, ids);
+    if (outcome !== undefined) out.push(outcome);
   },
-};
+});

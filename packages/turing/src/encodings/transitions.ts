@@ -1,8 +1,4 @@
-import { compileMachine } from '../compile.js';
-import { Simulation } from '../simulation.js';
-import { checkedMaxSteps } from '../trace.js';
-import type { CotEncoding } from './encoding.js';
-import { MOVE_TOKENS, outcomeToken, tokenTables } from './tokens.js';
+import { defineEncoding, outcomeId, shouldStop } from './define.js';
 
 /** Tokens per step of the transition log: state, read, write, move. */
 export const TRANSITION_TOKENS_PER_STEP = 4;
@@ -16,39 +12,26 @@ export const TRANSITION_TOKENS_PER_STEP = 4;
  * [...transitionLog.encode(getMachine('parity').spec, '1')].join(' ');
  * // 'q:even 1 1 R q:odd _ _ S q:yes <accept>'
  */
-export const transitionLog: CotEncoding = {
+export const transitionLog = defineEncoding({
   name: 'transitions',
   summary: 'per step the rule applied: state, read, write, move; then the final state',
   lengthFormula: '4t + 2',
   exactLength: true,
   length: (t) => TRANSITION_TOKENS_PER_STEP * t + 2,
-  vocabulary: (machine) => [...tokenTables('transitions', compileMachine(machine), true).vocabulary],
-  *encode(machine, input = [], options = {}) {
-    const m = compileMachine(machine);
-    const maxSteps = checkedMaxSteps(options.maxSteps);
-    const { states, symbols } = tokenTables('transitions', m, true);
-    const sim = new Simulation(m, input);
-    const signal = options.signal;
-    while (!sim.halted) {
-      if (signal?.aborted) {
-        sim.markStopped('aborted');
-        break;
-      }
-      if (sim.steps >= maxSteps) {
-        sim.markStopped('step-limit');
-        break;
-      }
+  withMoves: true,
+  *body(sim, ids, out, maxSteps, signal) {
+    while (!sim.halted && !shouldStop(sim, maxSteps, signal)) {
       if (!sim.step()) break;
-      yield states[sim.lastState]!;
-      yield symbols[sim.lastRead]!;
-      yield symbols[sim.lastWrite]!;
-      yield MOVE_TOKENS[sim.lastMove + 1]!;
+      out.push(ids.state + sim.lastState);
+      out.push(ids.symbol + sim.lastRead);
+      out.push(ids.symbol + sim.lastWrite);
+      out.push(ids.move + sim.lastMove + 1);
+      if (out.full) yield out.take();
     }
-    const outcome = outcomeToken(sim);
+    const outcome = outcomeId(sim, ids);
     if (outcome !== undefined) {
-      yield states[sim.stateIndex]!;
-      yield outcome;
+      out.push(ids.state + sim.stateIndex);
+      out.push(outcome);
     }
-    return sim.result();
   },
-};
+});
