@@ -81,3 +81,4 @@ export {
   type CircuitName,
 } from './circuits/library.js';
 export { createCircuitTask, type CircuitInput } from './circuits/task.js';
+export { createTuringTask, DEFAULT_TURING_LENGTH, DEFAULT_TURING_MAX_STEPS, TURING_ANSWER_END, TURING_ANSWER_MARK, TURING_PROMPT_END, type TuringInput } from './turing/task.js';

@@ -3,6 +3,8 @@ import { createAdditionTask, ADDITION_FORMATS } from './addition/task.js';
 import { createCircuitTask } from './circuits/task.js';
 import { createMultiplicationTask } from './multiplication/task.js';
 import { createParityTask, PARITY_FORMATS } from './parity/task.js';
+import { createTuringTask } from './turing/task.js';
+import { ENCODING_NAMES } from '@cotlab/turing';
 import type { Params } from './params.js';
 import type { ParameterInfo, Task } from './types.js';
 
@@ -83,4 +85,17 @@ registerTask({
     { name: 'bits', description: 'input bits per operand', default: 8 },
   ],
   create: (params) => createCircuitTask(params),
+});
+
+registerTask({
+  name: 'turing',
+  summary: 'traces of a @cotlab/turing library machine on random inputs, in each CoT encoding',
+  formats: ['none', ...ENCODING_NAMES],
+  defaultFormat: 'transitions',
+  parameters: [
+    { name: 'machine', description: 'a library machine that reads input (see cotlab tm list)', default: 'binary-increment' },
+    { name: 'length', description: 'input symbols', default: 8 },
+    { name: 'maxSteps', description: 'step limit per run (an example that hits it is an error)', default: 1_000_000 },
+  ],
+  create: (params) => createTuringTask(params),
 });

@@ -24,7 +24,7 @@ export const corpusListCommand: CommandSpec = {
     for (const t of tasks) {
       lines.push(`${t.name} — ${t.summary}`);
       lines.push(`  parameters:`);
-      for (const p of t.parameters) lines.push(`    --${p.name.padEnd(10)} ${p.description}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}`);
+      for (const p of t.parameters) lines.push(`    --${p.name.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`).padEnd(10)} ${p.description}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}`);
       lines.push(`  formats (default ${t.defaultFormat}):`);
       for (const f of t.formats) lines.push(`    ${f.name.padEnd(16)} ${f.description}`);
       lines.push('');

@@ -10,8 +10,8 @@ const TASK_PARAMETER_OPTIONS: Record<string, OptionSpec> = {
   bits: { type: 'string', valueName: 'N', description: 'parity, circuits: input bits' },
   k: { type: 'string', valueName: 'K', description: 'parity chunked: running parity every K bits' },
   machine: { type: 'string', valueName: 'NAME', description: 'turing: machine name from the @cotlab/turing library' },
-  encoding: { type: 'string', valueName: 'ENC', description: 'turing: CoT encoding of the trace (see cotlab corpus list)' },
-  length: { type: 'string', valueName: 'N', description: 'turing: input length' },
+  length: { type: 'string', valueName: 'N', description: 'turing: input length (symbols)' },
+  'max-steps': { type: 'string', valueName: 'N', description: 'turing: step limit per run' },
   circuit: { type: 'string', valueName: 'NAME', description: 'circuit: parity, comparison, addition or multiplication' },
 };
 
@@ -43,6 +43,8 @@ export const corpusMakeCommand: CommandSpec = {
   cotlab corpus make multiplication --operands 1234x5678,9999x1111
   cotlab corpus make multiplication --digits 2x2 --format stepwise --order enumerate --split train --out train.shard
   cotlab corpus make parity --bits 32 --k 4 --format chunked --n 1000 --out parity.jsonl
+  cotlab corpus make turing --machine binary-addition --length 9 --format snapshots --n 100
+  cotlab corpus make circuit --circuit multiplication --bits 4 --n 1000 --out mul.shard
 Unknown tasks, formats or parameters and impossible values are rejected before any output.`,
   async run({ values, positionals, stdout, stderr, signal }) {
     const [name, ...extra] = positionals;
@@ -51,7 +53,8 @@ Unknown tasks, formats or parameters and impossible values are rejected before a
     const params: Record<string, unknown> = {};
     for (const key of Object.keys(TASK_PARAMETER_OPTIONS)) {
       const v = stringOption(values, key);
-      if (v !== undefined) params[key] = v;
+      // Option names are kebab-case, task parameters camelCase (--max-steps → maxSteps).
+      if (v !== undefined) params[key.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())] = v;
     }
     const format = stringOption(values, 'format');
     if (format !== undefined) params['format'] = format;
