@@ -155,8 +155,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     workers: o.workers,
   };
 
-  if (o.workers > 1) throw new ModelArgumentError('workers', '1 (worker threads are not built yet)', o.workers);
-  const parallel = undefined as undefined | { gradients(seqs: TokenSequenceLike[]): Promise<{ loss: number; grads: GradientArrays }>; close(): Promise<void> };
+  const parallel = o.workers > 1 ? await (await import('./node/parallel.js')).createParallelTrainer(model, o.workers, backend) : undefined;
 
   try {
     if (o.resume === true && io !== undefined) {
