@@ -11,7 +11,7 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import r50k from 'js-tiktoken/ranks/r50k_base';
 import { report, sharedFile, timeMedian } from './common.js';
 
-const REPS = 5;
+const REPS = 7;
 // The sample separates stories with <|endoftext|> lines; gpt-tokenizer 4's r50k_base refuses that
 // special token (or splits it with allowedSpecial), so every encoder gets the stories without it.
 const text = readFileSync(sharedFile('data', 'tinystories', 'train-sample.txt'), 'utf8').replaceAll('<|endoftext|>', '');
@@ -37,11 +37,21 @@ const cases: Case[] = [
 
 const rows: Record<string, string | number>[] = [];
 const results: Record<string, { coldMBps: number; warmMBps: number; tokens: number }> = {};
+// Round-robin over the cases in every repetition, so a change of machine load hits all alike.
+const cold = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+const warm = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+const tokens = new Map<string, number>(cases.map((c) => [c.name, c.encode()]));
+for (let rep = 0; rep < REPS; rep++) {
+  for (const c of cases) cold.get(c.name)!.push(timeMedian(1, () => c.encode(), c.clear));
+  for (const c of cases) warm.get(c.name)!.push(timeMedian(1, () => c.encode()));
+}
+const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 for (const c of cases) {
-  const tokens = c.encode();
-  const cold = timeMedian(REPS, () => c.encode(), c.clear);
-  const warm = timeMedian(REPS, () => c.encode());
-  results[c.name] = { coldMBps: megabytes / (cold / 1000), warmMBps: megabytes / (warm / 1000), tokens };
+  results[c.name] = {
+    coldMBps: megabytes / (median(cold.get(c.name)!) / 1000),
+    warmMBps: megabytes / (median(warm.get(c.name)!) / 1000),
+    tokens: tokens.get(c.name)!,
+  };
 }
 const baseline = results['gpt-tokenizer r50k_base (package)']!;
 for (const [name, r] of Object.entries(results)) {

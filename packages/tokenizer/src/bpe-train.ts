@@ -1,6 +1,7 @@
-import { BYTE_TO_CHAR, GPT2_PATTERN } from './byte-level.js';
+import { BYTE_TO_CHAR } from './byte-level.js';
 import { ByteLevelBpeTokenizer, PAIR_KEY_BASE } from './byte-level-bpe.js';
 import { TokenizerArgumentError, TokenizerError, show } from './errors.js';
+import { splitGpt2 } from './gpt2-split.js';
 import { PairHeap } from './pair-heap.js';
 import { SPECIAL_ROLES } from './special-tokens.js';
 import type { SpecialSymbols } from './tokenizer.js';
@@ -79,7 +80,6 @@ function checkOptions(options: TrainBpeOptions): string[] {
 export class BpeTrainer {
   readonly #options: TrainBpeOptions;
   readonly #specialNames: readonly string[];
-  readonly #regex: RegExp;
   readonly #specialSplit: RegExp | undefined;
   readonly #counts = new Map<string, number>();
   #bytesSeen = 0;
@@ -88,7 +88,6 @@ export class BpeTrainer {
   constructor(options: TrainBpeOptions) {
     this.#specialNames = checkOptions(options);
     this.#options = options;
-    this.#regex = new RegExp(GPT2_PATTERN, 'gu');
     this.#specialSplit =
       this.#specialNames.length === 0
         ? undefined
@@ -107,13 +106,11 @@ export class BpeTrainer {
   addText(text: string, bytes = text.length): void {
     const parts = this.#specialSplit === undefined ? [text] : text.split(this.#specialSplit);
     const counts = this.#counts;
-    const re = this.#regex;
     for (const part of parts) {
-      re.lastIndex = 0;
-      for (let m = re.exec(part); m !== null; m = re.exec(part)) {
-        const w = m[0];
+      splitGpt2(part, (start, end) => {
+        const w = part.slice(start, end);
         counts.set(w, (counts.get(w) ?? 0) + 1);
-      }
+      });
     }
     this.#bytesSeen += bytes;
   }

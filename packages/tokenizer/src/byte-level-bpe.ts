@@ -1,4 +1,5 @@
 import { BYTE_TO_CHAR, GPT2_PATTERN, bytesToSymbol, symbolToBytes } from './byte-level.js';
+import { splitGpt2 } from './gpt2-split.js';
 import { TokenizerArgumentError, UnknownIdError, UnknownSymbolError, isArrayValue, show } from './errors.js';
 import { SPECIAL_ROLES } from './special-tokens.js';
 import type { EncodeOptions, SpecialSymbols, SpecialTokens, Tokenizer } from './tokenizer.js';
@@ -181,11 +182,8 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
   }
 
   #encodeOrdinary(text: string, out: number[]): void {
-    const re = this.#regex;
-    re.lastIndex = 0;
     const cache = this.#cache;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const word = m[0];
+    const emit = (word: string): void => {
       let ids = cache.get(word);
       if (ids === undefined) {
         ids = this.#encodeWord(word);
@@ -193,7 +191,14 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
         cache.set(word, ids);
       }
       for (let i = 0; i < ids.length; i++) out.push(ids[i]!);
+    };
+    if (this.pattern === GPT2_PATTERN) {
+      splitGpt2(text, (start, end) => emit(text.slice(start, end)));
+      return;
     }
+    const re = this.#regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) emit(m[0]);
   }
 
   /** BPE on one word: merge the lowest-ranked adjacent pair (all its occurrences, left to right) until none is a merge. */
