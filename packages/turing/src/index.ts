@@ -12,7 +12,7 @@ export { Simulation, type SimulationOptions } from './simulation.js';
 export { tableKernel, type Kernel, type Engine, type TableOptions } from './kernel.js';
 export { jitKernel, kernelSource, type JitOptions } from './jit.js';
 export { run, runAsync, DEFAULT_MAX_STEPS, CHUNK_STEPS, type RunOptions, type RunProgress } from './run.js';
-export { trace, type TraceStep, type TraceOptions } from './trace.js';
+export { trace, configurations, type TraceStep, type TraceOptions, type Configuration } from './trace.js';
 export type { CotEncoding, EncodingName, EncodeOptions } from './encodings/encoding.js';
 export { ENCODINGS, ENCODING_NAMES, getEncoding } from './encodings/index.js';
 export { transitionLog } from './encodings/transitions.js';

@@ -16,6 +16,7 @@ describe('generated (jit) engine', () => {
         if (JSON.stringify(run(compiled, input, { engine: 'jit' })) !== table) wrong.push(`${m.name}('${input}') fused`);
         if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') per step`);
         if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { inlineDepth: 3 } })) !== table) wrong.push(`${m.name}('${input}') inlined`);
+        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { dispatch: 'if', inlineDepth: 2 } })) !== table) wrong.push(`${m.name}('${input}') if-chain`);
         if (JSON.stringify(run(compiled, input, { table: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') plain table`);
         compared++;
       }

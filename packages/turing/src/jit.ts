@@ -14,6 +14,8 @@ export interface JitOptions {
    * enters, this many levels deep. Default 1 (no inlining).
    */
   inlineDepth?: number;
+  /** How the state is dispatched: a `switch` (default) or an `if … else if` chain. */
+  dispatch?: 'switch' | 'if';
 }
 
 /** Alphabets up to this size dispatch on the symbol with an `if` chain, larger ones with a `switch`. */
@@ -67,9 +69,12 @@ export function kernelSource(machine: CompiledMachine, options: JitOptions = {})
     return `switch (cells[h]) {\n${indent}${arms}\n${indent}default: ${missing}\n${indent}}`;
   };
   const cases: string[] = [];
+  const ifChain = options.dispatch === 'if';
   for (let s = 0; s < machine.numStates; s++) {
-    cases.push(`      case ${s}: {\n        ${emitState(s, depth, '        ')}\n      }`);
+    const body = emitState(s, depth, '        ');
+    cases.push(ifChain ? `    ${s === 0 ? '' : 'else '}if (s === ${s}) {\n        ${body}\n      }` : `      case ${s}: {\n        ${body}\n      }`);
   }
+  const dispatch = ifChain ? `${cases.join('\n')}\n    else { blocked = 1; break loop; }` : `    switch (s) {\n${cases.join('\n')}\n      default: blocked = 1; break loop;\n    }`;
   return `"use strict";
 return function kernel(cells, h, row, budget, out) {
   let s = (row / ${k}) | 0;
@@ -77,10 +82,7 @@ return function kernel(cells, h, row, budget, out) {
   const planned = n;
   let blocked = 0;
   loop: while (n > 0) {
-    switch (s) {
-${cases.join('\n')}
-      default: blocked = 1; break loop;
-    }
+${dispatch}
   }
   out[0] = h;
   out[1] = s * ${k};
@@ -100,7 +102,7 @@ const cache = new WeakMap<CompiledMachine, Map<string, Kernel>>();
  * const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
  */
 export function jitKernel(machine: CompiledMachine, options: JitOptions = {}): Kernel {
-  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)}`;
+  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)} ${options.dispatch ?? 'switch'}`;
   let byOptions = cache.get(machine);
   if (byOptions === undefined) {
     byOptions = new Map();

@@ -5,7 +5,7 @@ import { ArgumentError, InputError } from './errors.js';
 import { getMachine } from './machines/index.js';
 import { run, runAsync } from './run.js';
 import { Simulation } from './simulation.js';
-import { trace } from './trace.js';
+import { configurations, trace } from './trace.js';
 
 const increment = getMachine('binary-increment').spec;
 
@@ -126,6 +126,18 @@ describe('trace', () => {
     ]);
     expect(steps.map((s) => s.head)).toEqual([0, 1, 2, 1, 0]);
     expect(next.value).toMatchObject({ steps: 5, output: '10', accepted: true });
+  });
+
+  it('streams configurations c₀ … c_t', () => {
+    const gen = configurations(increment, '01');
+    const seen: string[] = [];
+    let next = gen.next();
+    for (; next.done !== true; next = gen.next()) {
+      const c = next.value;
+      seen.push(`${c.step} ${c.state} ${c.head} ${c.tape.start}:${c.tape.symbols.join('')}`);
+    }
+    expect(seen).toEqual(['0 right 0 0:01', '1 right 1 0:01', '2 right 2 0:01_', '3 carry 1 0:01_', '4 carry 0 0:00_', '5 done 0 0:10_']);
+    expect(next.value.output).toBe('10');
   });
 
   it('stops at the step limit', () => {

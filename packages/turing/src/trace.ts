@@ -1,7 +1,7 @@
 import { moveName, type CompiledMachine } from './compile.js';
 import { ArgumentError } from './errors.js';
 import type { Input } from './input.js';
-import type { RunResult } from './result.js';
+import type { RunResult, TapeSnapshot } from './result.js';
 import { DEFAULT_MAX_STEPS } from './run.js';
 import { Simulation } from './simulation.js';
 import type { MachineSpec, Move } from './spec.js';
@@ -70,4 +70,37 @@ export function* traceSimulation(sim: Simulation, maxSteps: number, signal?: Abo
       next: sim.state,
     };
   }
+}
+
+/** A configuration of a run: the state, the head, and the cells visited so far. */
+export interface Configuration {
+  /** Steps executed before this configuration (0 for the start). */
+  readonly step: number;
+  readonly state: string;
+  /** Head position (0 = the first input cell). */
+  readonly head: number;
+  /** The cells from the leftmost to the rightmost visited so far (input cells included). */
+  readonly tape: TapeSnapshot;
+}
+
+/**
+ * Streams every configuration of a run, c₀ (the start) to the last; the generator's return value
+ * is the final RunResult. Each configuration copies the visited cells, so a long run costs
+ * O(steps × width) time, but memory stays O(width).
+ *
+ * @example
+ * for (const c of configurations(getMachine('binary-increment').spec, '11')) console.log(c.state, c.head, c.tape.symbols.join(''));
+ */
+export function* configurations(machine: MachineSpec | CompiledMachine, input: Input = [], options: TraceOptions = {}): Generator<Configuration, RunResult> {
+  const maxSteps = checkedMaxSteps(options.maxSteps);
+  const sim = new Simulation(machine, input);
+  const snapshot = (): Configuration => ({
+    step: sim.steps,
+    state: sim.state,
+    head: sim.head,
+    tape: { start: sim.minVisited, symbols: sim.symbolsBetween(sim.minVisited, sim.maxVisited) },
+  });
+  yield snapshot();
+  for (const _ of traceSimulation(sim, maxSteps, options.signal)) yield snapshot();
+  return sim.result();
 }
