@@ -11,6 +11,7 @@ import { renderCliReference } from '../src/cli-reference.js';
 import { writeFileAtomic } from '../src/fs-atomic.js';
 import { prepareReadme } from '../src/readme.js';
 import { KNOWN_EXPERIMENTS, renderExperimentPage, renderResultsIndex, type ExperimentFiles } from '../src/results.js';
+import { runReportRenderer } from '../src/run-report.js';
 import { pageOfRepoPath, SITE_PACKAGES } from '../src/site-map.js';
 import { generateApiReference } from './api-reference.js';
 import { runSnippets } from './snippets.js';
@@ -64,6 +65,8 @@ async function experimentFiles(name: string): Promise<ExperimentFiles> {
   return files;
 }
 
+const renderRunReport = runReportRenderer((repoPath) => existsSync(join(repoRoot, repoPath)));
+
 async function results(): Promise<void> {
   const resultsDir = join(docsDir, 'results');
   await mkdir(resultsDir, { recursive: true });
@@ -73,7 +76,7 @@ async function results(): Promise<void> {
   for (const name of names) {
     const files = await experimentFiles(name);
     found.push(files);
-    await writeFileAtomic(join(resultsDir, `${name}.md`), renderExperimentPage(files, KNOWN_EXPERIMENTS.find((k) => k.name === name)));
+    await writeFileAtomic(join(resultsDir, `${name}.md`), renderExperimentPage(files, KNOWN_EXPERIMENTS.find((k) => k.name === name), renderRunReport));
   }
   await writeFileAtomic(join(resultsDir, 'index.md'), renderResultsIndex(found, KNOWN_EXPERIMENTS));
   log(`results: ${found.filter((f) => f.reports.length > 0).length} of ${found.length} experiments have reports`);

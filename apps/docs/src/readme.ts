@@ -16,6 +16,13 @@ export interface PrepareReadmeOptions {
   /** The README's path relative to the repository root, e.g. `packages/turing/README.md`. */
   readmePath: string;
   pageOf: PageOf;
+  /**
+   * For images: the href under which the page can show a repository file (for example a plot
+   * beside a report), or undefined when it cannot.
+   */
+  assetOf?: (repoPath: string) => string | undefined;
+  /** Levels added to every heading (1 turns `#` into `##`), to nest the document under a page title. */
+  demoteHeadings?: number;
 }
 
 const FENCE = /^\s*(```|~~~)/;
@@ -27,10 +34,15 @@ function escapeProse(text: string): string {
     .replace(/\{\{/g, '&#123;&#123;');
 }
 
-function rewriteLink(target: string, options: PrepareReadmeOptions): { href: string } | { text: string } {
+function rewriteLink(target: string, options: PrepareReadmeOptions, image: boolean): { href: string } | { text: string } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return { href: target };
   const [pathPart = '', hash] = target.split('#', 2);
   const resolved = posix.normalize(posix.join(posix.dirname(options.readmePath), pathPart)).replace(/\/$/, '');
+  if (image) {
+    // An image shows a file, never a page: without an asset for it, name the file.
+    const asset = options.assetOf?.(resolved);
+    return asset === undefined ? { text: resolved } : { href: asset };
+  }
   const page = options.pageOf(resolved);
   if (page !== undefined) return { href: hash === undefined ? page : `${page}#${hash}` };
   return { text: resolved };
@@ -44,7 +56,7 @@ function prepareLine(line: string, options: PrepareReadmeOptions): string {
     .map((part, i) => {
       if (i % 2 === 1) return part;
       const withLinks = part.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (_m, bang: string, label: string, target: string) => {
-        const rewritten = rewriteLink(target, options);
+        const rewritten = rewriteLink(target, options, bang === '!');
         if ('href' in rewritten) return `${bang}[${label}](${rewritten.href})`;
         // Files that have no page on the site: name them, so the reader can find them in the repository.
         if (bang === '!') return `_(image: \`${rewritten.text}\`)_`;
@@ -84,7 +96,8 @@ export function prepareReadme(markdown: string, options: PrepareReadmeOptions): 
       out.push(line);
       continue;
     }
-    out.push(prepareLine(line, options));
+    const demoted = options.demoteHeadings !== undefined && /^#{1,5} /.test(line) ? `${'#'.repeat(options.demoteHeadings)}${line}` : line;
+    out.push(prepareLine(demoted, options));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
