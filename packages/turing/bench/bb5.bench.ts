@@ -52,6 +52,7 @@ try {
   // Warm up the JavaScript engines (lets V8 optimise the kernels) before timing.
   for (const engine of ['table', 'jit'] as const) run(machine, [], { engine, maxSteps: 5_000_000 });
   run(machine, [], { engine: 'jit', jit: { fuseRuns: false }, maxSteps: 5_000_000 });
+  run(machine, [], { engine: 'jit', jit: { dispatch: 'switch', fuseRuns: false }, maxSteps: 5_000_000 });
   run(machine, [], { engine: 'table', table: { fuseRuns: false }, maxSteps: 5_000_000 });
 
   for (let round = 0; round < ROUNDS; round++) {
@@ -66,8 +67,9 @@ try {
       const t: CTiming = cSwitch.run(1);
       record('C specialised switch (cc -O2)', t.steps, t.ones, t.seconds);
     }
-    timeJs('JS generated, per-step switch', { engine: 'jit', jit: { fuseRuns: false } });
-    timeJs('JS generated, fused runs', { engine: 'jit' });
+    timeJs('JS generated, switch, per step', { engine: 'jit', jit: { dispatch: 'switch', fuseRuns: false } });
+    timeJs('JS generated, threaded, per step', { engine: 'jit', jit: { fuseRuns: false } });
+    timeJs('JS generated, threaded + fused runs (default jit)', { engine: 'jit' });
   }
 } finally {
   cleanup();
@@ -88,8 +90,9 @@ const ratio = (a: string, b: string): number | undefined => {
 const ratios = {
   generalPlainVsCTable: ratio('JS general table kernel, plain', 'C table loop (cc -O2)'),
   generalVsCTable: ratio('JS general table kernel, fused runs (default)', 'C table loop (cc -O2)'),
-  jitPerStepVsCSwitch: ratio('JS generated, per-step switch', 'C specialised switch (cc -O2)'),
-  jitFusedVsCSwitch: ratio('JS generated, fused runs', 'C specialised switch (cc -O2)'),
+  jitSwitchPerStepVsCSwitch: ratio('JS generated, switch, per step', 'C specialised switch (cc -O2)'),
+  jitThreadedPerStepVsCSwitch: ratio('JS generated, threaded, per step', 'C specialised switch (cc -O2)'),
+  jitFusedVsCSwitch: ratio('JS generated, threaded + fused runs (default jit)', 'C specialised switch (cc -O2)'),
 };
 
 // Traced throughput: CoT tokens per second for each encoding on a prefix of BB(5)'s run, as
@@ -122,8 +125,9 @@ console.log('| --- | ---: | ---: |');
 for (const row of rows.values()) console.log(`| ${row.name} | ${M(row.stepsPerSecond)} | ${M(row.medianStepsPerSecond)} |`);
 console.log(`\ngeneral JS, plain / C table loop: ${X(ratios.generalPlainVsCTable)}`);
 console.log(`general JS, fused runs (default) / C table loop: ${X(ratios.generalVsCTable)} (goal ≥ ${GOAL_GENERAL}×)`);
-console.log(`generated JS per-step switch / C switch: ${X(ratios.jitPerStepVsCSwitch)}`);
-console.log(`generated JS fused runs / C switch: ${X(ratios.jitFusedVsCSwitch)} (goal ≥ ${GOAL_JIT}×)`);
+console.log(`generated JS, switch per step / C switch: ${X(ratios.jitSwitchPerStepVsCSwitch)}`);
+console.log(`generated JS, threaded per step / C switch: ${X(ratios.jitThreadedPerStepVsCSwitch)}`);
+console.log(`generated JS, threaded + fused runs (default) / C switch: ${X(ratios.jitFusedVsCSwitch)} (goal ≥ ${GOAL_JIT}×)`);
 console.log('\n| encoding | API | steps traced | tokens | tokens/s | steps/s |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const t of traced) console.log(`| ${t.encoding} | ${t.api} | ${t.steps.toLocaleString('en-US')} | ${t.tokens.toLocaleString('en-US')} | ${M(t.tokensPerSecond)} | ${M(t.stepsPerSecond)} |`);

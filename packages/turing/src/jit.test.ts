@@ -15,7 +15,8 @@ describe('generated (jit) engine', () => {
         const table = JSON.stringify(run(compiled, input));
         if (JSON.stringify(run(compiled, input, { engine: 'jit' })) !== table) wrong.push(`${m.name}('${input}') fused`);
         if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') per step`);
-        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { inlineDepth: 3 } })) !== table) wrong.push(`${m.name}('${input}') inlined`);
+        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { dispatch: 'switch', inlineDepth: 3 } })) !== table) wrong.push(`${m.name}('${input}') inlined`);
+        if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { dispatch: 'switch' } })) !== table) wrong.push(`${m.name}('${input}') switch`);
         if (JSON.stringify(run(compiled, input, { engine: 'jit', jit: { dispatch: 'if', inlineDepth: 2 } })) !== table) wrong.push(`${m.name}('${input}') if-chain`);
         if (JSON.stringify(run(compiled, input, { table: { fuseRuns: false } })) !== table) wrong.push(`${m.name}('${input}') plain table`);
         compared++;
@@ -30,13 +31,14 @@ describe('generated (jit) engine', () => {
     for (let limit = 0; limit <= 107; limit++) {
       const plain = run(bb4, [], { maxSteps: limit, table: { fuseRuns: false } });
       expect(run(bb4, [], { engine: 'jit', maxSteps: limit })).toEqual(plain);
-      expect(run(bb4, [], { engine: 'jit', maxSteps: limit, jit: { inlineDepth: 4 } })).toEqual(plain);
+      expect(run(bb4, [], { engine: 'jit', maxSteps: limit, jit: { dispatch: 'switch', inlineDepth: 4 } })).toEqual(plain);
+      expect(run(bb4, [], { engine: 'jit', maxSteps: limit, jit: { fuseRuns: false } })).toEqual(plain);
       expect(run(bb4, [], { maxSteps: limit })).toEqual(plain);
     }
   });
 
   it('runs BB(5) to its known step count and ones, with and without inlining', () => {
-    for (const jit of [{}, { inlineDepth: 3 }]) {
+    for (const jit of [{}, { dispatch: 'switch' as const, inlineDepth: 3 }]) {
       const r = run(getMachine('bb5').spec, [], { engine: 'jit', jit });
       expect([r.steps, r.nonBlank, r.state]).toEqual([47_176_870, 4098, 'Z']);
     }
@@ -46,6 +48,7 @@ describe('generated (jit) engine', () => {
     expect(run(parseCompact('1RB---_1LA0LA'), [], { engine: 'jit' })).toMatchObject({ reason: 'no-transition', missing: { state: 'A', read: '1' } });
     const six = parseCompact('1RB2LA1RZ3RA4LB5RB_2LA2RB1LB0LA5RA3LB');
     expect(run(six, [], { engine: 'jit', maxSteps: 10_000 })).toEqual(run(six, [], { maxSteps: 10_000 }));
+    expect(run(six, [], { engine: 'jit', maxSteps: 10_000, jit: { dispatch: 'switch' } })).toEqual(run(six, [], { maxSteps: 10_000 }));
     expect(kernelSource(compileMachine(six))).toContain('switch (cells[h])');
   });
 
@@ -53,6 +56,13 @@ describe('generated (jit) engine', () => {
     const source = kernelSource(compileMachine(getMachine('bb5').spec));
     expect(source).toMatch(/do \{ h\+\+; n--; \} while \(n > 0 && cells\[h\] === 1\);/);
     expect(kernelSource(compileMachine(getMachine('bb5').spec), { fuseRuns: false })).not.toContain('do {');
+  });
+
+  it('threads jumps: a rule entering a later state breaks to its code, an earlier one goes through the switch', () => {
+    const source = kernelSource(compileMachine(getMachine('bb5').spec));
+    expect(source).toContain('if (c === 0) { cells[h] = 1; h++; n--; break b1; }'); // A 0 → 1 R B
+    expect(source).toContain('if (c === 0) { cells[h] = 1; h--; n--; s = 0; continue loop; }'); // D 0 → 1 L A
+    expect(source).toContain('continue s1;'); // B 1 → 1 R B
   });
 
   it('rejects an unknown engine', () => {

@@ -1,5 +1,9 @@
 import { KIND_RUNNING, type CompiledMachine } from './compile.js';
+import { threadedSource } from './jit-threaded.js';
 import type { Kernel } from './kernel.js';
+
+/** The default dispatch of generated kernels. */
+const DEFAULT_DISPATCH = 'threaded';
 
 /** Options of the generated code. */
 export interface JitOptions {
@@ -14,8 +18,12 @@ export interface JitOptions {
    * enters, this many levels deep. Default 1 (no inlining).
    */
   inlineDepth?: number;
-  /** How the state is dispatched: a `switch` (default) or an `if … else if` chain. */
-  dispatch?: 'switch' | 'if';
+  /**
+   * How the next state's code is reached: 'threaded' (default: direct jumps for rules entering a
+   * later state in breadth-first order or keeping the state, see `threadedSource`), a `switch`
+   * over states after every rule, or an `if … else if` chain.
+   */
+  dispatch?: 'threaded' | 'switch' | 'if';
 }
 
 /** Alphabets up to this size dispatch on the symbol with an `if` chain, larger ones with a `switch`. */
@@ -37,6 +45,7 @@ function inlineDepth(numSymbols: number): number {
  */
 export function kernelSource(machine: CompiledMachine, options: JitOptions = {}): string {
   const fuse = options.fuseRuns ?? true;
+  if ((options.dispatch ?? DEFAULT_DISPATCH) === 'threaded') return threadedSource(machine, fuse);
   const depth = options.inlineDepth ?? inlineDepth(machine.numSymbols);
   const k = machine.numSymbols;
   let fresh = 0;
@@ -69,7 +78,7 @@ export function kernelSource(machine: CompiledMachine, options: JitOptions = {})
     return `switch (cells[h]) {\n${indent}${arms}\n${indent}default: ${missing}\n${indent}}`;
   };
   const cases: string[] = [];
-  const ifChain = options.dispatch === 'if';
+  const ifChain = (options.dispatch ?? DEFAULT_DISPATCH) === 'if';
   for (let s = 0; s < machine.numStates; s++) {
     const body = emitState(s, depth, '        ');
     cases.push(ifChain ? `    ${s === 0 ? '' : 'else '}if (s === ${s}) {\n        ${body}\n      }` : `      case ${s}: {\n        ${body}\n      }`);
@@ -102,7 +111,7 @@ const cache = new WeakMap<CompiledMachine, Map<string, Kernel>>();
  * const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
  */
 export function jitKernel(machine: CompiledMachine, options: JitOptions = {}): Kernel {
-  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)} ${options.dispatch ?? 'switch'}`;
+  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)} ${options.dispatch ?? DEFAULT_DISPATCH}`;
   let byOptions = cache.get(machine);
   if (byOptions === undefined) {
     byOptions = new Map();
