@@ -3,6 +3,7 @@ import { ModelConfigError } from './errors.js';
 import { LinearModel } from './linear-model.js';
 import type { Model } from './model.js';
 import { Rng } from './rng.js';
+import { TransformerModel } from './transformer.js';
 import type { NamedTensor } from './safetensors.js';
 
 /**
@@ -14,8 +15,7 @@ import type { NamedTensor } from './safetensors.js';
 export function createModel(config: ModelConfig, { seed }: { seed: number }): Model {
   const c = validateModelConfig(config);
   const rng = new Rng(seed);
-  if (c.kind === 'transformer') throw new ModelConfigError('kind', "'linear' or 'mlp' (the transformer is not built yet)", c.kind);
-  return new LinearModel(c, rng);
+  return c.kind === 'transformer' ? new TransformerModel(c, rng) : new LinearModel(c, rng);
 }
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { blockBounds } from './config.js';
 import { crossEntropySum } from './batch.js';
-import { embed, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
+import { batchMatMul, embed, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
 import { Rng } from './rng.js';
 import { tf } from './tf.js';
 
@@ -41,6 +41,18 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const r = randn(rng, [3, 5]);
       // the loss is smooth (tanh) so finite differences test the chain rule, not just linearity
       const loss = (x: tf.Tensor, y: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.tanh(matMul(x as tf.Tensor2D, y as tf.Tensor2D)), r));
+      const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) => loss(x, y))([a, b]);
+      expectClose(ga!.dataSync(), finiteDifference((x) => loss(x, b), a), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gb!.dataSync(), finiteDifference((y) => loss(a, y), b), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([a, b, r, ga!, gb!]);
+    });
+
+    it('batchMatMul: both operands', () => {
+      const rng = new Rng(5);
+      const a = randn(rng, [2, 3, 4]) as tf.Tensor3D;
+      const b = randn(rng, [2, 4, 2]) as tf.Tensor3D;
+      const r = randn(rng, [2, 3, 2]);
+      const loss = (x: tf.Tensor, y: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.tanh(batchMatMul(x as tf.Tensor3D, y as tf.Tensor3D)), r));
       const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) => loss(x, y))([a, b]);
       expectClose(ga!.dataSync(), finiteDifference((x) => loss(x, b), a), { rtol: 2e-2, atol: 2e-3 });
       expectClose(gb!.dataSync(), finiteDifference((y) => loss(a, y), b), { rtol: 2e-2, atol: 2e-3 });

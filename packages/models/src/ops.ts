@@ -12,6 +12,11 @@ export function rank1(t: tf.Tensor): tf.Tensor1D {
   return t as tf.Tensor1D;
 }
 
+/** Narrows a tensor whose rank the code guarantees to 3. */
+export function rank3(t: tf.Tensor): tf.Tensor3D {
+  return t as tf.Tensor3D;
+}
+
 /** Narrows a tensor whose rank the code guarantees to 2. */
 export function rank2(t: tf.Tensor): tf.Tensor2D {
   return t as tf.Tensor2D;
@@ -35,6 +40,26 @@ const matMulGrad = tf.customGrad(((a: Tensor, b: Tensor, save: GradSave) => {
  */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return matMulGrad(a, b) as tf.Tensor2D;
+}
+
+const batchMatMulGrad = tf.customGrad(((a: Tensor, b: Tensor, save: GradSave) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: Tensor, saved: Tensor[]) => {
+      const [sa, sb] = saved as [tf.Tensor3D, tf.Tensor3D];
+      return [tf.matMul(dy, tf.transpose(sb, [0, 2, 1])), tf.matMul(tf.transpose(sa, [0, 2, 1]), dy)];
+    },
+  };
+}) as unknown as CustomFn);
+
+/**
+ * Batched `a [n, m, k] × b [n, k, p]`, gradient with explicit transposes (as {@link matMul}).
+ *
+ * @example const scores = batchMatMul(q, kT); // [heads, P, dh] × [heads, dh, P]
+ */
+export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
+  return batchMatMulGrad(a, b) as tf.Tensor3D;
 }
 
 /**
