@@ -4,7 +4,7 @@
 // the same shard writer. The paper's own Python generator does ≈ 15,000 examples/s (≈ 4.7 M
 // tokens/s) on the project machine (figure from the issue, not re-measured here).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTask, type MultiplicationInput, type Task } from '@cotlab/corpus';
 import { writeDataset } from '@cotlab/corpus/node';
@@ -63,7 +63,7 @@ try {
   for (const row of [f, g]) console.log(`| ${row.path} | ${fmt(row.examples)} | ${row.seconds.toFixed(3)} | ${fmt(row.examplesPerSecond)} | ${fmt(row.tokensPerSecond)} |`);
   console.log(`fast / generic (same run): ${(f.examplesPerSecond / g.examplesPerSecond).toFixed(2)}×`);
   console.log(`fast / paper's Python (${fmt(PAPER_PYTHON_EXAMPLES_PER_S)}/s, quoted): ${(f.examplesPerSecond / PAPER_PYTHON_EXAMPLES_PER_S).toFixed(1)}×; goal ${fmt(GOAL_EXAMPLES_PER_S)}/s: ${f.examplesPerSecond >= GOAL_EXAMPLES_PER_S ? 'met' : 'NOT met'}`);
-  console.log('Absolute figures are noisy on a shared machine; the ratio is measured in one run.');
+  console.log(`Absolute figures are noisy on a shared machine (1-minute load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); the ratio is measured in one run.`);
   const out = new URL('results/', import.meta.url);
   mkdirSync(out, { recursive: true });
   writeFileSync(
@@ -75,6 +75,7 @@ try {
         node: process.versions.node,
         cpus: cpus().length,
         cpu: cpus()[0]?.model,
+        loadAverage1m: loadavg()[0],
         repeats: REPEATS,
         fast: f,
         generic: g,

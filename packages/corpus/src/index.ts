@@ -52,7 +52,7 @@ export {
   type SequenceOptions,
   type SplitChoice,
 } from './dataset.js';
-export type { IdWriter } from './types.js';
+export type { IdArray, IdWriter } from './types.js';
 export {
   bytesPerId,
   dtypeFor,

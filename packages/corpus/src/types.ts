@@ -52,9 +52,15 @@ export interface Format<I = unknown> {
   idWriter?(encoder: { idOf(symbol: string): number }): IdWriter<I> | undefined;
 }
 
-/** Writes an input's whole sequence as ids into `out` at `offset`; returns the next offset. */
+/** Typed arrays that hold token ids (a shard's chunk buffer is one of these). */
+export type IdArray = Int32Array | Uint16Array | Uint8Array;
+
+/**
+ * Writes an input's whole sequence as ids into `out` at `offset`; returns the next offset. `out`
+ * may be any id array whose type holds the vocabulary's ids (shards write straight into theirs).
+ */
 export interface IdWriter<I> {
-  write(input: I, out: Int32Array, offset: number): number;
+  write(input: I, out: IdArray, offset: number): number;
 }
 
 /** Description of a task parameter, for listings and the CLI. */

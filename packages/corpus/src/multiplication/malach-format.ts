@@ -1,6 +1,6 @@
 import { MALACH_PRODUCT_SYMBOLS } from '@cotlab/tokenizer';
 import { BOS, DIGITS, digitsAfter, digitsLsb, spaced, symbolsMsb } from '../digits.js';
-import type { Example, Format } from '../types.js';
+import type { Example, Format, IdArray } from '../types.js';
 import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape } from './shape.js';
 
 /** The joined digit-pair symbol `ixj` of the paper's vocabulary ("digit i times digit j"). */
@@ -133,7 +133,17 @@ export function malachFormat(shape: MultiplicationShape): Format<MultiplicationI
       return { prompt: seq.slice(0, promptLength), cot: seq.slice(promptLength, length - n - m), answer, meta: multiplicationMeta(input) };
     },
     idWriter(encoder) {
-      const template = Int32Array.from(L.template, (sym) => encoder.idOf(sym));
+      const template32 = Int32Array.from(L.template, (sym) => encoder.idOf(sym));
+      // One template per id array type, so that copying it is a plain memory copy.
+      let templateType: unknown = Int32Array;
+      let template: IdArray = template32;
+      const templateFor = (out: IdArray): IdArray => {
+        if (out.constructor !== templateType) {
+          templateType = out.constructor;
+          template = out instanceof Uint8Array ? Uint8Array.from(template32) : out instanceof Uint16Array ? Uint16Array.from(template32) : template32;
+        }
+        return template;
+      };
       const digitId = Int32Array.from(DIGITS, (d) => encoder.idOf(d));
       const pairId = Int32Array.from({ length: 100 }, (_, k) => encoder.idOf(pairSymbol(Math.floor(k / 10), k % 10)));
       const promptA = Int32Array.from(L.promptA);
@@ -146,8 +156,8 @@ export function malachFormat(shape: MultiplicationShape): Format<MultiplicationI
       const ans = Int32Array.from(L.answer);
       const da = new Int32Array(n);
       const db = new Int32Array(m);
-      const write = (input: MultiplicationInput, out: Int32Array, offset: number): number => {
-        out.set(template, offset);
+      const write = (input: MultiplicationInput, out: IdArray, offset: number): number => {
+        out.set(templateFor(out), offset);
         let a = input.a;
         for (let i = 0; i < n; i++) {
           const q = (a / 10) | 0;

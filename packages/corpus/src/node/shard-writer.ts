@@ -12,7 +12,7 @@ import {
   type ShardDType,
   type ShardHeader,
 } from '../shard-format.js';
-import type { Split } from '../types.js';
+import type { IdArray, Split } from '../types.js';
 import { AtomicFile } from './atomic.js';
 
 /** Bytes buffered before each write to disk. */
@@ -50,7 +50,7 @@ export class ShardWriter {
   private readonly file: AtomicFile;
   private readonly hash: Hash = createHash('sha256');
   private readonly chunk: Uint8Array;
-  private readonly chunkView: Uint8Array | Uint16Array | Int32Array;
+  private readonly chunkView: IdArray;
   private readonly k: number;
   private fill = 0; // in ids
   private count = 0;
@@ -136,6 +136,30 @@ export class ShardWriter {
     this.maskStarts[this.count] = maskStart;
     this.splits[this.count] = split === 'test' ? 1 : 0;
     this.tokens += end - start;
+    this.count++;
+    this.offsets[this.count] = this.tokens;
+  }
+
+  /**
+   * Appends a record of `length` ids that `fill(out, offset)` writes straight into the chunk buffer
+   * (ids must lie in [0, vocabSize)): the zero-copy hot path of `writeDataset`.
+   */
+  appendWith(length: number, promptLength: number, maskStart: number, split: Split, fill: (out: IdArray, offset: number) => void): void {
+    if (this.closed) throw new CorpusError(`shard ${this.path} is already closed`, 'path');
+    if (length > this.chunkView.length) {
+      const ids = new Int32Array(length);
+      fill(ids, 0);
+      this.appendChecked(ids, 0, length, promptLength, maskStart, split);
+      return;
+    }
+    if (this.fill + length > this.chunkView.length) this.flush();
+    if (this.count + 1 >= this.splits.length) this.grow();
+    fill(this.chunkView, this.fill);
+    this.fill += length;
+    this.promptLengths[this.count] = promptLength;
+    this.maskStarts[this.count] = maskStart;
+    this.splits[this.count] = split === 'test' ? 1 : 0;
+    this.tokens += length;
     this.count++;
     this.offsets[this.count] = this.tokens;
   }

@@ -94,7 +94,9 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
   const fast = !needExamples && options.fastPath !== false && format.fixedLength !== undefined ? format.idWriter?.(encoder) : undefined;
   const fixedPrompt = format.promptLength;
   const fixedAnswer = format.answerLength;
-  const buffer = new Int32Array(format.fixedLength ?? 0);
+  const fixedLength = format.fixedLength ?? 0;
+  const buffer = new Int32Array(fixedLength);
+  const maskStartOf = (promptLength: number): number => (lossMask === 'all' ? 1 : Math.max(1, promptLength));
   let n = 0;
   try {
     for (const { input, split } of inputs) {
@@ -102,6 +104,13 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
       let promptLength: number;
       let answerLength: number;
       if (fast !== undefined && fixedPrompt !== undefined && fixedAnswer !== undefined) {
+        if (shard !== undefined) {
+          // Zero-copy: the format writes its ids straight into the shard's chunk buffer.
+          shard.appendWith(fixedLength, fixedPrompt, maskStartOf(fixedPrompt), split, (out, offset) => fast.write(input, out, offset));
+          recorder.add(fixedPrompt, fixedLength - fixedPrompt - fixedAnswer, fixedAnswer, split);
+          if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         fast.write(input, buffer, 0);
         ids = buffer;
         promptLength = fixedPrompt;
@@ -119,7 +128,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
           if (pending.length >= JSONL_CHUNK_CHARS) await flushJsonl();
         }
       }
-      shard?.appendChecked(ids, 0, ids.length, promptLength, lossMask === 'all' ? 1 : Math.max(1, promptLength), split);
+      shard?.appendChecked(ids, 0, ids.length, promptLength, maskStartOf(promptLength), split);
       recorder.add(promptLength, ids.length - promptLength - answerLength, answerLength, split);
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
