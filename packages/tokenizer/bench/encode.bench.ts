@@ -5,7 +5,7 @@
  * Run: pnpm --filter @cotlab/tokenizer bench
  */
 import { readFileSync } from 'node:fs';
-import { gpt2Tokenizer, trainByteLevelBpeSync } from '@cotlab/tokenizer';
+import { gpt2Tokenizer, SentencePieceBpeTokenizer, trainByteLevelBpeSync } from '@cotlab/tokenizer';
 import { clearMergeCache, encode as gptTokenizerEncode } from 'gpt-tokenizer/encoding/r50k_base';
 import { Tiktoken } from 'js-tiktoken/lite';
 import r50k from 'js-tiktoken/ranks/r50k_base';
@@ -19,6 +19,7 @@ const megabytes = Buffer.byteLength(text) / 1e6;
 const ours4096 = trainByteLevelBpeSync([text], { vocabSize: 4096 });
 const oursGpt2 = await gpt2Tokenizer();
 const tiktoken = new Tiktoken(r50k);
+const tok512 = SentencePieceBpeTokenizer.fromLlama2cBin(new Uint8Array(readFileSync(sharedFile('data', 'tokenizers', 'tok512.bin'))), 'tok512.bin');
 
 // Same ids from our GPT-2 and the package (sanity check, not timed).
 if (JSON.stringify(oursGpt2.encode(text)) !== JSON.stringify(gptTokenizerEncode(text))) throw new Error('our GPT-2 encoding differs from gpt-tokenizer');
@@ -33,6 +34,7 @@ const cases: Case[] = [
   { name: 'cotlab encoder, GPT-2 r50k ranks', encode: () => oursGpt2.encode(text).length, clear: () => oursGpt2.clearCache() },
   { name: 'gpt-tokenizer r50k_base (package)', encode: () => gptTokenizerEncode(text).length, clear: () => clearMergeCache() },
   { name: 'js-tiktoken r50k_base (package)', encode: () => tiktoken.encode(text).length, clear: () => undefined },
+  { name: 'cotlab SentencePiece BPE, llama2.c tok512', encode: () => tok512.encode(text).length, clear: () => tok512.clearCache() },
 ];
 
 const rows: Record<string, string | number>[] = [];

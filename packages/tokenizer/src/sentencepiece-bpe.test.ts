@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SHARED_SKIP_REASON, sharedPath } from '@cotlab/test-utils';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MalformedTokenizerFileError } from './errors.js';
 import { SentencePieceBpeTokenizer, type SentencePiece } from './sentencepiece-bpe.js';
@@ -67,6 +68,19 @@ describe('SentencePieceBpeTokenizer', () => {
         expect({ text, ids: got }).toEqual({ text, ids });
         expect(got.map((id) => tok.symbolOf(id))).toEqual(pieces);
       }
+    });
+
+    it('encodes word by word (cached) exactly as over the whole text (property)', () => {
+      // An extra unused piece with an inner ▁ turns word-wise encoding off without changing merges.
+      const whole = new SentencePieceBpeTokenizer([...tok.pieces, { piece: 'x▁y', score: 0, type: 'unused' }]);
+      const alphabet = [...Array.from('abcdeilnorstuy .,!?\n\'"é😀'), '  ', 'the', 'Lily', ' once'];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          expect(tok.encode(text)).toEqual(whole.encode(text));
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('decodes the golden ids back to the normalised text', () => {

@@ -33,6 +33,9 @@ export const UNK_SURFACE = ' \u2047 ';
 export const LLAMA2C_NORMALIZER: SentencePieceNormalizer = Object.freeze({ addDummyPrefix: true, removeExtraWhitespaces: true });
 
 const BYTE_PIECE = /^<0x([0-9A-F]{2})>$/;
+const WORDWISE_PIECE = /^\u2581*[^\u2581]*$/u;
+/** Words whose encodings are remembered before the cache starts over. */
+const WORD_CACHE_LIMIT = 100_000;
 const utf8 = new TextEncoder();
 
 /**
@@ -61,6 +64,12 @@ export class SentencePieceBpeTokenizer implements Tokenizer {
   readonly #byteIds: Int32Array;
   readonly #byteFallback: boolean;
   readonly #heap = new PairHeap();
+  /**
+   * True when every piece is `▁*` followed by non-`▁` characters: then no merge can span a `▁`
+   * that follows another character, so words encode independently and are cached.
+   */
+  readonly #wordwise: boolean;
+  #cache = new Map<string, readonly number[]>();
 
   constructor(pieces: readonly SentencePiece[], normalizer: SentencePieceNormalizer = LLAMA2C_NORMALIZER) {
     const ids = new Map<string, number>();
@@ -94,6 +103,7 @@ export class SentencePieceBpeTokenizer implements Tokenizer {
     this.size = pieces.length;
     this.specialTokens = Object.freeze(specials);
     this.normalizer = Object.freeze({ ...normalizer });
+    this.#wordwise = pieces.every(({ piece }) => WORDWISE_PIECE.test(piece));
   }
 
   /**
@@ -138,6 +148,11 @@ export class SentencePieceBpeTokenizer implements Tokenizer {
     return new SentencePieceBpeTokenizer(pieces, LLAMA2C_NORMALIZER);
   }
 
+  /** Forgets the remembered encodings of words. */
+  clearCache(): void {
+    this.#cache = new Map();
+  }
+
   /** The pieces in id order. */
   get pieces(): readonly SentencePiece[] {
     return this.#pieces;
@@ -161,6 +176,30 @@ export class SentencePieceBpeTokenizer implements Tokenizer {
     if (typeof text !== 'string') throw new TokenizerArgumentError('text', 'a string', show(text));
     const s = this.normalize(text);
     if (s.length === 0) return [];
+    if (!this.#wordwise) return this.#encodeSegment(s, 0, text, options);
+    const out: number[] = [];
+    const cache = this.#cache;
+    let from = 0;
+    for (let k = 1; k <= s.length; k++) {
+      if (k < s.length && !(s.charCodeAt(k) === 0x2581 && s.charCodeAt(k - 1) !== 0x2581)) continue;
+      const word = s.slice(from, k);
+      let ids = cache.get(word);
+      if (ids === undefined) {
+        ids = this.#encodeSegment(word, from, text, options);
+        // Without byte fallback an allowed unknown is not cached: a later strict call must throw.
+        if (this.#byteFallback || options.allowUnknown !== true) {
+          if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+          cache.set(word, ids);
+        }
+      }
+      for (let i = 0; i < ids.length; i++) out.push(ids[i]!);
+      from = k;
+    }
+    return out;
+  }
+
+  /** Merges one stretch `s` of normalised text (starting at `base` in the whole) into ids. */
+  #encodeSegment(s: string, base: number, text: string, options: EncodeOptions): number[] {
     // Initial symbols: user-defined pieces (longest first), else one code point each.
     const starts: number[] = [];
     for (let i = 0; i < s.length; ) {
@@ -213,7 +252,7 @@ export class SentencePieceBpeTokenizer implements Tokenizer {
       if (id !== undefined) out.push(id);
       else if (this.#byteFallback) for (const b of utf8.encode(sym)) out.push(this.#byteIds[b]!);
       else if (options.allowUnknown === true && this.specialTokens.unk !== undefined) out.push(this.specialTokens.unk);
-      else throw new UnknownSymbolError(sym, this.#textOffset(text, start[k]!), this.kind);
+      else throw new UnknownSymbolError(sym, this.#textOffset(text, base + start[k]!), this.kind);
     }
     return out;
   }
