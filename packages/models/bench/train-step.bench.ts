@@ -5,6 +5,7 @@ import { AdamW } from '../src/adamw.js';
 import { initBackend, type BackendName } from '../src/backend.js';
 import { gradients, packBatch, type TokenSequenceLike } from '../src/batch.js';
 import { createModel } from '../src/create-model.js';
+import { train } from '../src/train.js';
 import type { Model } from '../src/model.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
@@ -90,6 +91,25 @@ function naiveStepSeconds(T: number, d: number, V: number, seqs: TokenSequenceLi
   return seconds;
 }
 
+/** Seconds per optimizer step of `train()` with `workers` threads (the first step, with start-up, excluded). */
+async function trainStepSeconds(c: (typeof CONFIGS)[number], seqs: TokenSequenceLike[], workers: number): Promise<number> {
+  const model = createModel({ kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim }, { seed: 1 });
+  let firstStepAt = 0;
+  const steps = STEPS + 1;
+  await train(model, seqs, {
+    steps,
+    batchSize: BATCH,
+    lr: 1e-3,
+    workers,
+    onProgress: (p) => {
+      if (p.step === 1) firstStepAt = performance.now();
+    },
+  });
+  const seconds = (performance.now() - firstStepAt) / 1000 / STEPS;
+  model.dispose();
+  return seconds;
+}
+
 const backend = await initBackend(process.env['BENCH_BACKEND'] as BackendName | undefined);
 const rows: Record<string, unknown>[] = [];
 for (const c of CONFIGS) {
@@ -101,6 +121,8 @@ for (const c of CONFIGS) {
   model.dispose();
   const flops = 3 * BATCH * forwardFlops(T, d, V);
   const gflops = flops / seconds / 1e9;
+  const oneWorker = await trainStepSeconds(c, seqs, 1);
+  const twoWorkers = await trainStepSeconds(c, seqs, 2);
   const naiveSeconds = process.env['BENCH_SKIP_NAIVE'] === '1' ? NaN : naiveStepSeconds(T, d, V, seqs);
   const naiveGflops = flops / naiveSeconds / 1e9;
   rows.push({
@@ -115,6 +137,9 @@ for (const c of CONFIGS) {
     naiveStepMs: +(naiveSeconds * 1000).toFixed(1),
     naiveRatioToMatMul: +(naiveGflops / matmul).toFixed(3),
     speedupOverNaive: +(naiveSeconds / seconds).toFixed(2),
+    trainStepMs1Worker: +(oneWorker * 1000).toFixed(1),
+    trainStepMs2Workers: +(twoWorkers * 1000).toFixed(1),
+    speedup2Workers: +(oneWorker / twoWorkers).toFixed(2),
   });
 }
 console.table(rows);

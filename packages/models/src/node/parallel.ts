@@ -28,9 +28,14 @@ export interface ParallelTrainer {
  */
 function startWorker(workerData: WorkerInit): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // the ESM entry of tsx's API where this runtime resolves ESM (plain Node, tsx); else the CommonJS one (vitest)
+  const resolveEsm = (import.meta as { resolve?: (s: string) => string }).resolve;
+  const tsxApi = typeof resolveEsm === 'function' ? resolveEsm('tsx/esm/api') : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
   const script = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); });`;
+  // a worker inherits the parent's loaders when the parent runs under tsx; otherwise register tsx
+  const bootstrap =
+    `import(${JSON.stringify(script)}).catch((error) => { if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error; ` +
+    `return import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(`${script}?tsx`)}); }); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
