@@ -6,13 +6,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return cliWith(new AbortController().signal, ...argv);
+}
+
+async function cliWith(signal: AbortSignal, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(argv, { stdout, stderr, signal: new AbortController().signal });
+  const code = await main(argv, { stdout, stderr, signal });
   return { code, out, err };
 }
 
@@ -69,6 +73,37 @@ describe('cotlab tm', () => {
     const trace = await cli('tm', 'run', 'parity', '--trace', 'tape');
     expect(trace.code).toBe(2);
     expect(trace.err).toMatch(/--trace must be one of transitions, snapshots, incremental; got 'tape'/);
+  });
+
+  it('runs a JSON spec file', async () => {
+    const file = join(dir, 'flip.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        states: ['q0', 'done'],
+        inputAlphabet: ['0', '1'],
+        tapeAlphabet: ['_', '0', '1'],
+        blank: '_',
+        start: 'q0',
+        accept: ['done'],
+        transitions: [
+          { state: 'q0', read: '0', write: '1', move: 'R', next: 'q0' },
+          { state: 'q0', read: '1', write: '0', move: 'R', next: 'q0' },
+          { state: 'q0', read: '_', write: '_', move: 'S', next: 'done' },
+        ],
+      }),
+    );
+    const { code, out } = await cli('tm', 'run', file, '--input', '0110', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ accepted: true, output: '1001', steps: 5 });
+  });
+
+  it('stops when interrupted, printing the partial configuration, exit 130', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { code, out } = await cliWith(controller.signal, 'tm', 'run', 'bb5');
+    expect(code).toBe(130);
+    expect(out).toMatch(/NOT halted: interrupted in state 'A' .*after 0 steps/);
   });
 
   it('checks a spec file and prints every problem', async () => {
