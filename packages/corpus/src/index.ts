@@ -26,7 +26,7 @@ export {
 export type { MultiplicationInput, MultiplicationShape } from './multiplication/shape.js';
 export { malachFormat, malachLength, pairSymbol } from './multiplication/malach-format.js';
 export { dengFormat, dengLength, DENG_ANSWER_MARK, DENG_PROMPT_END } from './multiplication/deng-format.js';
-export { stepwiseFormat, stepwiseLength, maxStepwiseCarry } from './multiplication/stepwise-format.js';
+export { stepwiseDependencies, stepwiseFormat, stepwiseLength, maxStepwiseCarry } from './multiplication/stepwise-format.js';
 export { noneFormat } from './multiplication/none-format.js';
 export { BOS, DIGITS, UNK } from './digits.js';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng.js';
 import { createMultiplicationTask } from './task.js';
-import { maxStepwiseCarry, stepwiseLength } from './stepwise-format.js';
+import { maxStepwiseCarry, stepwiseDependencies, stepwiseLength } from './stepwise-format.js';
 
 /** Replays the stepwise CoT as a reader would: every step from the tokens it names. */
 function replay(cot: readonly string[], n: number, m: number, a: number, b: number, pairs: boolean): void {
@@ -82,5 +82,38 @@ describe('stepwise format', () => {
     expect(maxStepwiseCarry({ n: 8, m: 7 })).toBeGreaterThanOrEqual(10);
     const task = createMultiplicationTask({ digits: [8, 7], format: 'stepwise' });
     replay(task.example({ a: 99999999, b: 9999999 }).cot, 8, 7, 99999999, 9999999, false);
+  });
+});
+
+describe('stepwise dependencies', () => {
+  it('every token is a function of at most three earlier tokens at fixed positions (checked on 1,500 inputs)', () => {
+    for (const pairs of [false, true]) {
+      const task = createMultiplicationTask({ digits: '4x4', format: pairs ? 'stepwise-linear' : 'stepwise' });
+      const deps = stepwiseDependencies({ n: 4, m: 4 }, pairs);
+      expect(deps).toHaveLength(task.format.fixedLength!);
+      expect(deps[11]).toEqual([4, 9]);
+      const seen = deps.map(() => new Map<string, string>());
+      const constant = deps.map(() => new Set<string>());
+      expect(deps.every((from, pos) => from.length <= 3 && from.every((f) => f < pos))).toBe(true);
+      const rng = createRng(21);
+      let conflicts = 0;
+      for (let t = 0; t < 1500; t++) {
+        const ex = task.draw(rng);
+        const seq = [...ex.prompt, ...ex.cot, ...ex.answer];
+        deps.forEach((from, pos) => {
+          if (pos < 11) return; // the prompt
+          if (from.length === 0) {
+            constant[pos]!.add(seq[pos]!);
+            return;
+          }
+          const key = from.map((f) => seq[f]).join(' ');
+          const prev = seen[pos]!.get(key);
+          if (prev !== undefined && prev !== seq[pos]) conflicts++;
+          seen[pos]!.set(key, seq[pos]!);
+        });
+      }
+      expect(conflicts).toBe(0);
+      for (const set of constant) expect(set.size).toBeLessThanOrEqual(1);
+    }
   });
 });

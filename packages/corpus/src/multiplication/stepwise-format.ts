@@ -1,4 +1,4 @@
-import { BOS, SPECIAL_SYMBOLS, DIGITS, digitsAfter, digitsLsb, spaced, symbolsMsb } from '../digits.js';
+import { BOS, SPECIAL_SYMBOLS, DIGITS, digitsAfter, digitsLsb, spaced } from '../digits.js';
 import type { Example, Format } from '../types.js';
 import { pairSymbol } from './malach-format.js';
 import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape } from './shape.js';
@@ -97,37 +97,95 @@ export function stepwiseFormat(shape: MultiplicationShape, pairs = false): Forma
       : `digit products, then column sums written carry-before-digit, one addend per step (${stepwiseLength(shape, false)} tokens)`,
     fixedLength: stepwiseLength(shape, pairs),
     write(input: MultiplicationInput): Example {
-      const da = digitsLsb(input.a, n);
-      const db = digitsLsb(input.b, m);
-      const prompt = [BOS, ...symbolsMsb(input.a, n), 'x', ...symbolsMsb(input.b, m), '='];
-      const cot: string[] = [];
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < m; j++) {
-          const p = da[i]! * db[j]!;
-          cot.push(pairSymbol(da[i]!, db[j]!), DIGITS[Math.floor(p / 10)]!, DIGITS[p % 10]!);
-        }
-      }
-      let carryIn = 0;
-      columns.forEach((col, k) => {
-        let c = Math.floor(carryIn / 10);
-        let u = carryIn % 10;
-        if (k > 0) cot.push(carrySymbol(c), DIGITS[u]!);
-        for (const add of col) {
-          const p = da[add.i]! * db[add.j]!;
-          const d = add.high ? Math.floor(p / 10) : p % 10;
-          if (pairs) cot.push(additionPairSymbol(u, d));
-          const s = u + d;
-          c += s >= 10 ? 1 : 0;
-          u = s % 10;
-          cot.push(carrySymbol(c), DIGITS[u]!);
-        }
-        carryIn = c;
-      });
-      cot.push('=');
-      return { prompt, cot, answer: symbolsMsb(input.a * input.b, n + m), meta: multiplicationMeta(input) };
+      const seq = stepwiseSymbols(shape, columns, digitsLsb(input.a, n), digitsLsb(input.b, m), pairs);
+      return { prompt: seq.slice(0, n + m + 3), cot: seq.slice(n + m + 3, seq.length - n - m), answer: seq.slice(seq.length - n - m), meta: multiplicationMeta(input) };
     },
     vocabulary: () => [...vocab],
     answerOf: (continuation) => digitsAfter(continuation, '=', 1, n + m),
     text: (example) => spaced([...example.prompt, ...example.cot, ...example.answer]),
   };
+}
+
+/**
+ * Writes the whole stepwise sequence; with `deps`, also records for every position the earlier
+ * positions its token is a function of (empty for the prompt and constant tokens).
+ */
+function stepwiseSymbols(shape: MultiplicationShape, columns: Addend[][], da: number[], db: number[], pairs: boolean, deps?: number[][]): string[] {
+  const { n, m } = shape;
+  const seq: string[] = [];
+  const emit = (sym: string, from: number[]): number => {
+    deps?.push(from);
+    return seq.push(sym) - 1;
+  };
+  emit(BOS, []);
+  const posA: number[] = [];
+  const posB: number[] = [];
+  for (let k = n - 1; k >= 0; k--) posA[k] = emit(DIGITS[da[k]!]!, []);
+  emit('x', []);
+  for (let k = m - 1; k >= 0; k--) posB[k] = emit(DIGITS[db[k]!]!, []);
+  emit('=', []);
+  const posHi: number[][] = [];
+  const posLo: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    posHi.push([]);
+    posLo.push([]);
+    for (let j = 0; j < m; j++) {
+      const p = da[i]! * db[j]!;
+      const pair = emit(pairSymbol(da[i]!, db[j]!), [posA[i]!, posB[j]!]);
+      posHi[i]![j] = emit(DIGITS[Math.floor(p / 10)]!, [pair]);
+      posLo[i]![j] = emit(DIGITS[p % 10]!, [pair]);
+    }
+  }
+  let carryIn = 0;
+  let carryPos = -1;
+  const unitsPos: number[] = [];
+  columns.forEach((col, k) => {
+    let c = Math.floor(carryIn / 10);
+    let u = carryIn % 10;
+    let cPos = -1;
+    let uPos = -1;
+    if (k > 0) {
+      cPos = emit(carrySymbol(c), [carryPos]);
+      uPos = emit(DIGITS[u]!, [carryPos]);
+    }
+    for (const add of col) {
+      const p = da[add.i]! * db[add.j]!;
+      const d = add.high ? Math.floor(p / 10) : p % 10;
+      const dPos = add.high ? posHi[add.i]![add.j]! : posLo[add.i]![add.j]!;
+      const known = (...xs: number[]): number[] => xs.filter((x) => x >= 0);
+      const s = u + d;
+      if (pairs) {
+        const pairPos = emit(additionPairSymbol(u, d), known(uPos, dPos));
+        c += s >= 10 ? 1 : 0;
+        u = s % 10;
+        cPos = emit(carrySymbol(c), known(cPos, pairPos));
+        uPos = emit(DIGITS[u]!, [pairPos]);
+      } else {
+        c += s >= 10 ? 1 : 0;
+        u = s % 10;
+        const from = known(cPos, uPos, dPos);
+        cPos = emit(carrySymbol(c), from);
+        uPos = emit(DIGITS[u]!, known(uPos, dPos));
+      }
+    }
+    unitsPos[k] = uPos;
+    carryIn = c;
+    carryPos = cPos;
+  });
+  emit('=', []);
+  for (let k = n + m - 1; k >= 0; k--) emit(seq[unitsPos[k]!]!, [unitsPos[k]!]);
+  return seq;
+}
+
+/**
+ * For every position of a stepwise sequence, the earlier positions whose tokens determine it
+ * (the same for every input): empty for the prompt and constant symbols, at most three otherwise.
+ * A model designer can read off which inputs each prediction needs.
+ *
+ * @example stepwiseDependencies({ n: 4, m: 4 })[11] // [4, 9]: the first digit-pair token reads a₀ and b₀
+ */
+export function stepwiseDependencies(shape: MultiplicationShape, pairs = false): number[][] {
+  const deps: number[][] = [];
+  stepwiseSymbols(shape, columnAddends(shape), new Array<number>(shape.n).fill(0), new Array<number>(shape.m).fill(0), pairs, deps);
+  return deps;
 }
