@@ -1,4 +1,5 @@
 import type { CommandEntry } from '../command.js';
+import { compileCommand } from './compile.js';
 import { corpusCommand } from './corpus.js';
 import { generateCommand } from './generate.js';
 import { modelCommand } from './model.js';
@@ -14,4 +15,4 @@ import { versionCommand } from './version.js';
  * `commands/<name>.ts` exporting a CommandSpec (or a CommandGroup for `cotlab <group> <name>`),
  * and list it here. The docs' CLI reference is generated from this list.
  */
-export const commands: readonly CommandEntry[] = [corpusCommand, evalCommand, reproduceCommand, tmCommand, tokenizerCommand, trainCommand, modelCommand, generateCommand, versionCommand];
+export const commands: readonly CommandEntry[] = [compileCommand, corpusCommand, evalCommand, reproduceCommand, tmCommand, tokenizerCommand, trainCommand, modelCommand, generateCommand, versionCommand];

@@ -1,0 +1,3 @@
+import { cotlabProject } from '@cotlab/test-utils/preset';
+
+export default cotlabProject('compiler');
