@@ -28,17 +28,17 @@ export interface JitOptions {
 
 /** Alphabets up to this size dispatch on the symbol with an `if` chain, larger ones with a `switch`. */
 const IF_CHAIN_MAX_SYMBOLS = 4;
-/** Rules executed per dispatch, by alphabet size (inlining grows the code as symbols^depth). */
-function inlineDepth(numSymbols: number): number {
-  // Measured on BB(5): deeper inlining did not pay off in V8 (larger functions, more branches).
-  return numSymbols > 0 ? 1 : 1;
-}
+/**
+ * Rules executed per dispatch of the `switch`/`if` kernels (inlining grows the code as
+ * symbols^depth). Measured on BB(5), deeper inlining did not pay off in V8.
+ */
+const DEFAULT_INLINE_DEPTH = 1;
 
 /**
- * Generates the source of a kernel specialised to one machine: a `switch` over the states whose
- * cases hold that state's rules as constants. Each rule is followed, inline, by the rules of the
- * state it enters (to a small depth), so one dispatch executes several steps. Exposed for
- * inspection and tests.
+ * Generates the source of a kernel specialised to one machine, the rules as constants. By default
+ * the jumps between states are threaded (see `threadedSource`); with `dispatch: 'switch'` or
+ * `'if'`, every rule goes back to a dispatch over the states, optionally after the next state's
+ * rules inline (`inlineDepth`). Exposed for inspection and tests.
  *
  * @example
  * console.log(kernelSource(compileMachine(parseCompact('1RB1LB_1LA1RZ'))));
@@ -46,7 +46,7 @@ function inlineDepth(numSymbols: number): number {
 export function kernelSource(machine: CompiledMachine, options: JitOptions = {}): string {
   const fuse = options.fuseRuns ?? true;
   if ((options.dispatch ?? DEFAULT_DISPATCH) === 'threaded') return threadedSource(machine, fuse);
-  const depth = options.inlineDepth ?? inlineDepth(machine.numSymbols);
+  const depth = options.inlineDepth ?? DEFAULT_INLINE_DEPTH;
   const k = machine.numSymbols;
   let fresh = 0;
   /** Code that executes state s on the symbol under the head, then (depth > 1) the next state's rules. */
@@ -111,7 +111,7 @@ const cache = new WeakMap<CompiledMachine, Map<string, Kernel>>();
  * const r = run(getMachine('bb5').spec, [], { engine: 'jit' });
  */
 export function jitKernel(machine: CompiledMachine, options: JitOptions = {}): Kernel {
-  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? inlineDepth(machine.numSymbols)} ${options.dispatch ?? DEFAULT_DISPATCH}`;
+  const key = `${options.fuseRuns ?? true} ${options.inlineDepth ?? DEFAULT_INLINE_DEPTH} ${options.dispatch ?? DEFAULT_DISPATCH}`;
   let byOptions = cache.get(machine);
   if (byOptions === undefined) {
     byOptions = new Map();
