@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCompact } from '../compact.js';
-import { SpecError, UnknownMachineError } from '../errors.js';
-import { checkSpecFile, loadMachine, readSpecFile, SpecFileError, writeSpecFile } from './index.js';
+import { parseCompact } from './compact.js';
+import { SpecError, UnknownMachineError } from './errors.js';
+import { checkSpecFile, loadMachine, readSpecFile, SpecFileError, writeSpecFile } from './node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-turing-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

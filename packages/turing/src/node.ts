@@ -1,12 +1,12 @@
 // Node-only helpers of @cotlab/turing (files); the main entry stays browser-safe.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { looksCompact } from '../compact.js';
-import { SpecError, TuringError, UnknownMachineError, type SpecProblem } from '../errors.js';
-import { machineNames } from '../machines/index.js';
-import { resolveMachine, type ResolvedMachine } from '../resolve.js';
-import type { MachineSpec } from '../spec.js';
-import { validateSpec } from '../validate.js';
+import { looksCompact } from './compact.js';
+import { SpecError, TuringError, UnknownMachineError, type SpecProblem } from './errors.js';
+import { machineNames } from './machines/index.js';
+import { resolveMachine, type ResolvedMachine } from './resolve.js';
+import type { MachineSpec } from './spec.js';
+import { validateSpec } from './validate.js';
 
 /** A spec file could not be read (missing, unreadable, or not JSON). */
 export class SpecFileError extends TuringError {
