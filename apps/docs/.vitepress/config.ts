@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
 import { SITE_PACKAGES } from '../src/site-map.js';
+import { nodeOnlyStubs } from './node-only-stubs.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -73,6 +74,7 @@ export default defineConfig({
     search: { provider: 'local' },
   },
   vite: {
+    plugins: [nodeOnlyStubs()],
     // The demos bundle cotlab's packages from their TypeScript sources (no build needed first).
     resolve: { conditions: ['@cotlab/source'] },
     ssr: { noExternal: [/^@cotlab\//], resolve: { conditions: ['@cotlab/source'] } },
