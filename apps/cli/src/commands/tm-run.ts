@@ -102,6 +102,8 @@ Exit code 1 when the machine did not halt (step limit or Ctrl-C); the partial co
       }
     } catch (error) {
       if (error instanceof InputError) throw new UsageError(`--input: ${error.message.replace(/^turing: /u, '')}`);
+      // The reader of a trace went away (`… | head`): stop quietly.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
       throw error;
     }
     const seconds = (performance.now() - t0) / 1000;
