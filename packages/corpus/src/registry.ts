@@ -93,9 +93,10 @@ registerTask({
   formats: ['none', ...ENCODING_NAMES],
   defaultFormat: 'transitions',
   parameters: [
-    { name: 'machine', description: 'a library machine that reads input (see cotlab tm list)', default: 'binary-increment' },
+    { name: 'machine', description: 'a library machine that reads input (see cotlab tm list), compact notation, or a spec (CLI: a JSON file)', default: 'binary-increment' },
     { name: 'length', description: 'input symbols', default: 8 },
     { name: 'maxSteps', description: 'step limit per run (an example that hits it is an error)', default: 1_000_000 },
+    { name: 'answer', description: "'output' (the output word, then [EOS]) or 'outcome' (<accept>/<reject>)", default: 'outcome for deciders, else output' },
   ],
   create: (params) => createTuringTask(params),
 });

@@ -1,5 +1,7 @@
 import { CorpusError, createTask, listTasks, multiplicationOperands, type DatasetOptions, type LossMaskKind, type SplitChoice, type Task } from '@cotlab/corpus';
 import { writeDataset } from '@cotlab/corpus/node';
+import { looksCompact, machineNames, TuringError } from '@cotlab/turing';
+import { loadMachine } from '@cotlab/turing/node';
 import { UsageError, type CommandSpec, type OptionSpec } from '../command.js';
 import { choiceOption, intOption, stringOption } from '../options.js';
 import { createProgressBar } from '../progress.js';
@@ -9,9 +11,10 @@ const TASK_PARAMETER_OPTIONS: Record<string, OptionSpec> = {
   digits: { type: 'string', valueName: 'NxM', description: "multiplication/addition: operand digits, e.g. '4x4' (addition: N)" },
   bits: { type: 'string', valueName: 'N', description: 'parity, circuits: input bits' },
   k: { type: 'string', valueName: 'K', description: 'parity chunked: running parity every K bits' },
-  machine: { type: 'string', valueName: 'NAME', description: 'turing: machine name from the @cotlab/turing library' },
+  machine: { type: 'string', valueName: 'NAME|FILE|COMPACT', description: 'turing: a library machine, a JSON spec file or compact notation' },
   length: { type: 'string', valueName: 'N', description: 'turing: input length (symbols)' },
   'max-steps': { type: 'string', valueName: 'N', description: 'turing: step limit per run' },
+  answer: { type: 'string', valueName: 'output|outcome', description: "turing: the machine's output word or its accept/reject outcome" },
   circuit: { type: 'string', valueName: 'NAME', description: 'circuit: parity, comparison, addition or multiplication' },
 };
 
@@ -55,6 +58,15 @@ Unknown tasks, formats or parameters and impossible values are rejected before a
       const v = stringOption(values, key);
       // Option names are kebab-case, task parameters camelCase (--max-steps → maxSteps).
       if (v !== undefined) params[key.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())] = v;
+    }
+    const machine = params['machine'];
+    if (name === 'turing' && typeof machine === 'string' && !machineNames().includes(machine) && !looksCompact(machine)) {
+      try {
+        params['machine'] = loadMachine(machine).spec;
+      } catch (error) {
+        if (error instanceof TuringError) throw new UsageError(error.message.replace(/^turing: /u, ''));
+        throw error;
+      }
     }
     const format = stringOption(values, 'format');
     if (format !== undefined) params['format'] = format;

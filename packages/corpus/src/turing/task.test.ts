@@ -31,6 +31,32 @@ describe('turing task', () => {
     expect(() => createTuringTask({ machine: 'binary-addition', length: 2 })).toThrow(/length to be an integer in \[3, 4096\]/);
     expect(() => createTuringTask({ machine: 'parity', format: 'tape' })).toThrow(/valid: none, transitions, snapshots, incremental/);
   });
+  it('takes a machine spec object (or compact notation), with the output or the outcome as answer', () => {
+    const flip = {
+      name: 'flip',
+      states: ['q0', 'done'],
+      inputAlphabet: ['0', '1'],
+      tapeAlphabet: ['_', '0', '1'],
+      blank: '_',
+      start: 'q0',
+      accept: ['done'],
+      transitions: [
+        { state: 'q0', read: '0', write: '1', move: 'R', next: 'q0' },
+        { state: 'q0', read: '1', write: '0', move: 'R', next: 'q0' },
+        { state: 'q0', read: '_', write: '_', move: 'S', next: 'done' },
+      ],
+    } as const;
+    const task = createTuringTask({ machine: flip, length: 5 });
+    const ex = task.example(['0', '1', '1', '0', '0']);
+    expect(ex.answer).toEqual(['1', '0', '0', '1', '1', '[EOS]']);
+    expect(task.format.answerOf([...ex.cot, ...ex.answer])).toEqual(ex.answer);
+    const outcome = createTuringTask({ machine: flip, length: 5, answer: 'outcome', format: 'snapshots' });
+    expect(outcome.example(['0', '1', '1', '0', '0']).answer).toEqual(['<accept>']);
+    expect(() => createTuringTask({ machine: { ...flip, start: 'nowhere' } })).toThrow(/valid machine spec/);
+    expect(() => createTuringTask({ machine: 'parity', answer: 'tape' })).toThrow(/valid: output, outcome/);
+    const compact = createTuringTask({ machine: '1RB1LB_1LA1RZ', length: 0, answer: 'outcome' });
+    expect(compact.example([]).answer).toHaveLength(1);
+  });
   it('names the input when a run exceeds maxSteps', () => {
     const task = createTuringTask({ machine: 'copy', length: 8, maxSteps: 3 });
     expect(() => task.draw(createRng(1))).toThrow(/did not halt on input '[01]{8}' within maxSteps = 3/);

@@ -1,8 +1,8 @@
-import { compileMachine, getEncoding, getMachine, machineNames, UnknownMachineError, ENCODING_NAMES, ACCEPT, REJECT, type CompiledMachine, type EncodingName, type LibraryMachine } from '@cotlab/turing';
+import { compileMachine, getEncoding, getMachine, LIBRARY, looksCompact, machineNames, parseCompact, TuringError, ENCODING_NAMES, ACCEPT, REJECT, type CompiledMachine, type EncodingName, type LibraryMachine, type MachineSpec } from '@cotlab/turing';
 import { BOS, UNK, spaced } from '../digits.js';
 import { CorpusError, InvalidParameterError, UnknownNameError } from '../errors.js';
 import { makeTask } from '../make-task.js';
-import { checkKnown, intParam, type Params } from '../params.js';
+import { checkKnown, choiceParam, intParam, type Params } from '../params.js';
 import { HASH_SPLIT_RULE, hashSplit } from '../split.js';
 import type { Example, Format, Task } from '../types.js';
 
@@ -29,39 +29,63 @@ function pairOperator(m: LibraryMachine): string | undefined {
 
 /**
  * Traces of a Turing machine of `@cotlab/turing` on random inputs, in each of its CoT encodings
- * (`transitions`, `snapshots`, `incremental`) or `none`. Parameters: `machine` (a library
- * machine that takes input), `length` (input symbols, default 8), `maxSteps`.
+ * (`transitions`, `snapshots`, `incremental`) or `none`. Parameters: `machine` (a library machine
+ * that takes input, compact notation, or a `MachineSpec` object), `length` (input symbols,
+ * default 8), `maxSteps`, and `answer` (`output`: the output word, the default for function
+ * machines and custom specs; `outcome`: `<accept>`/`<reject>`, the default for deciders).
  * The prompt is `[BOS]`, the input symbols, `[SEP]`; the CoT is the encoded run, which ends with
- * the outcome token. For deciders the answer is that outcome (`<accept>` / `<reject>`), so the CoT
- * holds the run without it; for functions the CoT is the whole run, then `[ANS]`, and the answer
- * is the output word followed by `[EOS]`. Inputs are uniform words of exactly `length` symbols
- * over the input alphabet; for binary pair machines (`a+b`, `a*b`) both operands are non-empty
- * with the operator position uniform. Split by a hash of machine and input (≈ 25% test).
+ * the outcome token. With `answer: 'outcome'` the CoT holds the run without that token and the
+ * answer is the outcome; with `output` the CoT is the whole run, then `[ANS]`, and the answer is
+ * the output word followed by `[EOS]`. Inputs are uniform words of exactly `length` symbols over
+ * the input alphabet; for the library's binary pair machines (`a+b`, `a*b`) both operands are
+ * non-empty with the operator position uniform. Split by a hash of machine and input (≈ 25% test).
  *
  * @example createTuringTask({ machine: 'binary-increment', length: 6, format: 'transitions' })
  */
 export function createTuringTask(params: Params = {}): Task<TuringInput> {
   const name = 'turing';
-  checkKnown(name, params, ['machine', 'length', 'maxSteps', 'format']);
-  const machineName = params['machine'] ?? 'binary-increment';
-  if (typeof machineName !== 'string') throw new InvalidParameterError(name, 'machine', `one of ${machineNames().join(', ')}`, machineName);
-  let lib: LibraryMachine;
+  checkKnown(name, params, ['machine', 'length', 'maxSteps', 'answer', 'format']);
+  const ref = params['machine'] ?? 'binary-increment';
+  const usable = machineNames().filter((m) => getMachine(m).kind !== 'busy-beaver');
+  let lib: LibraryMachine | undefined;
+  let spec: MachineSpec;
+  let machineName: string;
+  if (typeof ref === 'string' && LIBRARY.some((m) => m.name === ref)) {
+    lib = getMachine(ref);
+    if (lib.kind === 'busy-beaver') {
+      throw new InvalidParameterError(name, 'machine', `a machine that reads an input (${usable.join(', ')}); '${ref}' runs on a blank tape`, ref);
+    }
+    spec = lib.spec;
+    machineName = ref;
+  } else if (typeof ref === 'string' && looksCompact(ref)) {
+    try {
+      spec = parseCompact(ref);
+    } catch (error) {
+      throw new InvalidParameterError(name, 'machine', `a library machine (${usable.join(', ')}), compact notation or a spec object (${(error as Error).message})`, ref);
+    }
+    machineName = ref;
+  } else if (typeof ref === 'object' && ref !== null && 'transitions' in ref) {
+    spec = ref as MachineSpec;
+    machineName = spec.name ?? 'custom';
+  } else if (typeof ref === 'string') {
+    throw new UnknownNameError('machine', ref, usable, ` for task '${name}' (or compact notation, or a spec object)`);
+  } else {
+    throw new InvalidParameterError(name, 'machine', `a library machine name (${usable.join(', ')}), compact notation or a spec object`, ref);
+  }
+  let machine: CompiledMachine;
   try {
-    lib = getMachine(machineName);
+    machine = compileMachine(spec);
   } catch (error) {
-    if (error instanceof UnknownMachineError) throw new UnknownNameError('machine', machineName, machineNames(), ` for task '${name}'`);
+    if (error instanceof TuringError) throw new InvalidParameterError(name, 'machine', `a valid machine spec (${error.message})`, machineName);
     throw error;
   }
-  if (lib.kind === 'busy-beaver') {
-    const usable = machineNames().filter((m) => getMachine(m).kind !== 'busy-beaver');
-    throw new InvalidParameterError(name, 'machine', `a machine that reads an input (${usable.join(', ')}); '${machineName}' runs on a blank tape`, machineName);
-  }
-  const op = pairOperator(lib);
+  const op = lib === undefined ? undefined : pairOperator(lib);
   const length = intParam(name, params, 'length', DEFAULT_TURING_LENGTH, op === undefined ? 0 : 3, 4096);
   const maxSteps = intParam(name, params, 'maxSteps', DEFAULT_TURING_MAX_STEPS, 1);
-  const machine: CompiledMachine = compileMachine(lib.spec);
-  const decider = lib.kind === 'decider';
-  const alphabet = lib.spec.inputAlphabet;
+  const answerKind = choiceParam(name, params, 'answer', ['output', 'outcome'] as const, lib?.kind === 'decider' ? 'outcome' : 'output');
+  const decider = answerKind === 'outcome';
+  const alphabet = spec.inputAlphabet;
+  if (alphabet.length === 0 && length > 0) throw new InvalidParameterError(name, 'length', `0 (machine '${machineName}' has an empty input alphabet)`, length);
   const bits = ['0', '1'];
 
   const runFormat = (encodingName: EncodingName): Format<TuringInput> => {
@@ -127,7 +151,7 @@ export function createTuringTask(params: Params = {}): Task<TuringInput> {
   const key = (input: TuringInput): string => input.join(alphabet.every((s) => s.length === 1) ? '' : ' ');
   return makeTask<TuringInput>({
     name,
-    params: { machine: machineName, length, maxSteps },
+    params: { machine: typeof ref === 'string' ? ref : spec, length, maxSteps, answer: answerKind },
     formats,
     defaultFormat: 'transitions',
     formatParam: params['format'],
