@@ -66,25 +66,24 @@ export function lossSum(model: Model, batch: PackedBatch): tf.Scalar {
   return crossEntropySum(logits, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
 }
 
+/** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
+const MIN_PROBABILITY = 1e-30;
+
 /**
  * Summed, per-row weighted softmax cross-entropy with its gradient written out:
- * d/dlogits = w·(softmax − onehot). One exp over the logits (tf.logSoftmax's own gradient
- * takes a second one), and no one-hot product in the forward pass (the target logit is gathered).
+ * d/dlogits = w·(softmax − onehot). The forward pass is one fused Softmax kernel and a gather of
+ * the N target probabilities (tf.logSoftmax takes max, sub, exp, sum, log and a second exp in its
+ * gradient, each a pass over N × V floats).
  */
 export function crossEntropySum(logits: tf.Tensor2D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
   const [N, V] = logits.shape;
   const f = tf.customGrad(((z: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
-    const max = tf.max(z, 1, true);
-    const shifted = tf.sub(z, max);
-    const exp = tf.exp(shifted);
-    const sumExp = tf.sum(exp, 1, true);
-    const softmax = tf.div(exp, sumExp);
+    const softmax = tf.softmax(z);
     const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
-    const picked = tf.gather(tf.reshape(shifted, [N * V]), flatIndex);
-    const perRow = tf.sub(tf.reshape(tf.log(sumExp), [N]), picked);
+    const picked = tf.maximum(tf.gather(tf.reshape(softmax, [N * V]), flatIndex), MIN_PROBABILITY);
     save([softmax, targets, weights]);
     return {
-      value: tf.sum(tf.mul(perRow, weights)),
+      value: tf.neg(tf.sum(tf.mul(tf.log(picked), weights))),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [softmaxSaved, targetsSaved, weightsSaved] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
         const w = tf.reshape(tf.mul(weightsSaved, dy), [N, 1]);
