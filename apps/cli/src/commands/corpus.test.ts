@@ -48,6 +48,14 @@ describe('cotlab corpus', () => {
     expect(readShard(shard).header.count).toBe(2026);
     const card = JSON.parse(readFileSync(join(dir, 'q.card.json'), 'utf8')) as { counts: { test: number } };
     expect(card.counts.test).toBe(2026);
+    const info = await run('corpus', 'info', shard, '--json');
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.out)).toMatchObject({ count: 2026, test: 2026, train: 0, minLength: 46, maxLength: 46, dtype: 'uint8' });
+    const text = await run('corpus', 'info', shard);
+    expect(text.out).toMatch(/2026 records \(train 0, test 2026\)/);
+    const bad = await run('corpus', 'info', join(dir, 'q.card.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/not a cotlab shard/);
   });
 
   it('rejects unknown tasks, formats, parameters and impossible values before any output', async () => {
