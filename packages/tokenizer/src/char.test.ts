@@ -37,6 +37,18 @@ describe('CharTokenizer', () => {
     expect(() => CharTokenizer.fromAlphabet('ab', { specials: { pad: 'a' } })).toThrow(/specials .*"a"/);
   });
 
+  it('keeps the most frequent characters under maxSize, the rest become unknown', () => {
+    const tok = CharTokenizer.fromCorpus(['aaabbbcd', 'ab'], { specials: { unk: '<unk>' }, maxSize: 4 });
+    // a (4) and b (4) win; c and d tie at 1, the smaller code point wins.
+    expect(tok.symbols).toEqual(['<unk>', 'a', 'b', 'c']);
+    expect(tok.encode('abcd', { allowUnknown: true })).toEqual([1, 2, 3, 0]);
+    expect(() => CharTokenizer.fromCorpus(['ab'], { maxSize: 4 })).toThrow(/specials\.unk must be set/);
+    expect(() => CharTokenizer.fromCorpus(['ab'], { specials: { unk: '<unk>' }, maxSize: 1 })).toThrow(/maxSize must be an integer > 1 \(the number of special tokens\), got 1/);
+    expect(CharTokenizer.fromCorpus(['ab'], { specials: { unk: '<unk>' }, maxSize: 10 }).size).toBe(3);
+    // Special token names in the corpus (story separators) are not characters of it.
+    expect(CharTokenizer.fromCorpus(['ab<|endoftext|>a'], { specials: { eos: '<|endoftext|>' } }).symbols).toEqual(['<|endoftext|>', 'a', 'b']);
+  });
+
   it('round-trips any string over its alphabet (property)', () => {
     const alphabet = 'abc xyz\n😀é';
     const tok = CharTokenizer.fromAlphabet(alphabet);

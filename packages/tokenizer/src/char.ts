@@ -10,6 +10,12 @@ export interface CharTokenizerOptions {
    * produced from text: `encode` only maps characters.
    */
   specials?: SpecialSymbols;
+  /**
+   * For `fromCorpus`: the most ids the tokenizer may have, special tokens included. When the
+   * corpus has more characters, the most frequent are kept (ties to the smaller code point) and
+   * the rest need the unknown token, so `specials.unk` is required then.
+   */
+  maxSize?: number;
 }
 
 /**
@@ -70,14 +76,26 @@ export class CharTokenizer implements Tokenizer {
    * CharTokenizer.fromCorpus(['hello', 'world']).decode([0, 1]); // 'de'
    */
   static fromCorpus(texts: Iterable<string>, options: CharTokenizerOptions = {}): CharTokenizer {
-    const seen = new Set<string>();
+    const counter = new CharCounter(options);
     let index = 0;
     for (const text of texts) {
       if (typeof text !== 'string') throw new TokenizerArgumentError(`texts[${index}]`, 'a string', show(text));
-      for (const ch of text) seen.add(ch);
+      counter.add(text);
       index++;
     }
-    const chars = [...seen].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
+    return counter.build();
+  }
+
+  /** Builds from character counts (see {@link CharCounter}); options as for `fromCorpus`. */
+  static fromCounts(counts: ReadonlyMap<string, number>, options: CharTokenizerOptions = {}): CharTokenizer {
+    const specialCount = new Set(Object.values(options.specials ?? {})).size;
+    let chars = [...counts.keys()];
+    const { maxSize } = options;
+    if (maxSize !== undefined && chars.length + specialCount > maxSize) {
+      const byCodePoint = (a: string, b: string): number => a.codePointAt(0)! - b.codePointAt(0)!;
+      chars = chars.sort((a, b) => counts.get(b)! - counts.get(a)! || byCodePoint(a, b)).slice(0, Math.max(0, maxSize - specialCount));
+    }
+    chars.sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
     return CharTokenizer.#build(chars, options);
   }
 
@@ -190,5 +208,50 @@ export class CharTokenizer implements Tokenizer {
         merges: [],
       },
     };
+  }
+}
+
+/**
+ * Counts characters of a text stream (for corpora read in pieces); `build()` makes the tokenizer.
+ * Options are checked when the counter is made, before any text is read.
+ *
+ * @example
+ * const counter = new CharCounter({ specials: { unk: '<unk>' }, maxSize: 64 });
+ * counter.add('hello');
+ * counter.build().size; // 5: <unk> h e l o
+ */
+export class CharCounter {
+  readonly #counts = new Map<string, number>();
+  readonly #options: CharTokenizerOptions;
+  /** Special token names found in text are not counted as characters (e.g. `<|endoftext|>` separators). */
+  readonly #specialNames: readonly string[];
+
+  constructor(options: CharTokenizerOptions = {}) {
+    const { maxSize, specials = {} } = options;
+    const specialCount = new Set(Object.values(specials)).size;
+    if (maxSize !== undefined && (!Number.isSafeInteger(maxSize) || maxSize <= specialCount)) {
+      throw new TokenizerArgumentError('maxSize', `an integer > ${specialCount} (the number of special tokens)`, show(maxSize));
+    }
+    if (maxSize !== undefined && specials.unk === undefined) {
+      throw new TokenizerArgumentError('specials.unk', 'set when maxSize may drop characters', 'undefined');
+    }
+    this.#options = options;
+    this.#specialNames = [...new Set(Object.values(specials).filter((s): s is string => typeof s === 'string'))].sort((a, b) => b.length - a.length);
+  }
+
+  add(text: string): void {
+    const counts = this.#counts;
+    let t = text;
+    for (const name of this.#specialNames) if (t.includes(name)) t = t.replaceAll(name, '');
+    for (const ch of t) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+
+  /** Distinct characters seen so far. */
+  get distinct(): number {
+    return this.#counts.size;
+  }
+
+  build(): CharTokenizer {
+    return CharTokenizer.fromCounts(this.#counts, this.#options);
   }
 }

@@ -4,7 +4,7 @@ export { MalformedTokenizerFileError, TokenizerArgumentError, TokenizerError, Un
 export { CONVENTIONAL_SPECIAL_NAMES, SPECIAL_ROLES, type SpecialRole } from './special-tokens.js';
 export { WordLevelTokenizer } from './word-level.js';
 export { MALACH_PRODUCT_SYMBOLS, MALACH_PRODUCT_VOCAB_SIZE, malachProductTokenizer } from './malach-product.js';
-export { CharTokenizer, type CharTokenizerOptions } from './char.js';
+export { CharCounter, CharTokenizer, type CharTokenizerOptions } from './char.js';
 export {
   LLAMA2C_NORMALIZER,
   SENTENCEPIECE_JSON_TYPE,

@@ -5,7 +5,7 @@ import { SHARED_SKIP_REASON, sharedPath } from '@cotlab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { trainByteLevelBpeSync } from './bpe-train.js';
 import { MalformedTokenizerFileError } from './errors.js';
-import { loadTokenizer, readTextChunks, saveTokenizer, TokenizerFileError, trainByteLevelBpeFromFiles } from './node.js';
+import { charTokenizerFromFiles, loadTokenizer, readTextChunks, saveTokenizer, TokenizerFileError, trainByteLevelBpeFromFiles } from './node.js';
 import { safeCut } from './text-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-tokenizer-'));
@@ -58,6 +58,17 @@ describe('@cotlab/tokenizer/node', () => {
     expect(progress).toContain('count');
     expect(progress.at(-1)).toBe('merge');
     await expect(trainByteLevelBpeFromFiles([a, join(dir, 'nope.txt')], { vocabSize: 300 })).rejects.toThrow(/nope\.txt/);
+  });
+
+  it('builds a character tokenizer from files, capped to the most frequent characters', async () => {
+    const a = join(dir, 'chars.txt');
+    writeFileSync(a, 'aaaa bbb cc d😀\n'.repeat(10_000));
+    const all = await charTokenizerFromFiles([a]);
+    expect(all.symbols).toEqual(['\n', ' ', 'a', 'b', 'c', 'd', '😀']);
+    const capped = await charTokenizerFromFiles([a], { specials: { unk: '<unk>' }, maxSize: 4 });
+    expect(capped.symbols).toEqual(['<unk>', ' ', 'a', 'b']);
+    await expect(charTokenizerFromFiles([a], { maxSize: 4 })).rejects.toThrow(/specials\.unk/);
+    await expect(trainByteLevelBpeFromFiles([join(dir, 'nope.txt')], { vocabSize: 3 })).rejects.toThrow(/vocabSize/);
   });
 
   describe.skipIf(tok512 === undefined)(`llama2c (${SHARED_SKIP_REASON})`, () => {

@@ -5,8 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { trainByteLevelBpe, type TrainBpeOptions } from './bpe-train.js';
+import { BpeTrainer, TrainingAbortedError, trainByteLevelBpe, type TrainBpeOptions } from './bpe-train.js';
 import type { ByteLevelBpeTokenizer } from './byte-level-bpe.js';
+import { CharCounter, type CharTokenizer, type CharTokenizerOptions } from './char.js';
 import { MalformedTokenizerFileError, TokenizerArgumentError, TokenizerError, isArrayValue, show } from './errors.js';
 import { tokenizerFromJSON } from './from-json.js';
 import { gpt2Tokenizer } from './gpt2.js';
@@ -133,6 +134,44 @@ export async function* readTextChunks(paths: readonly string[], options: { signa
   }
 }
 
+/** Checks that every path is a readable regular file; returns their total size in bytes. */
+async function checkFiles(paths: readonly string[], what: string): Promise<number> {
+  if (!isArrayValue(paths) || paths.length === 0) throw new TokenizerArgumentError('paths', 'at least one text file', show(paths));
+  let totalBytes = 0;
+  for (const path of paths) {
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) throw new Error('not a regular file');
+      totalBytes += s.size;
+    } catch (cause) {
+      throw new TokenizerFileError(path, `read ${what}`, { cause });
+    }
+  }
+  return totalBytes;
+}
+
+/**
+ * Builds a character tokenizer from the characters of text files, streaming them; with
+ * `maxSize`, only the most frequent characters are kept (needs `specials.unk`).
+ *
+ * @example
+ * const tok = await charTokenizerFromFiles(['train.txt'], { specials: { unk: '<unk>' }, maxSize: 128 });
+ */
+export async function charTokenizerFromFiles(
+  paths: readonly string[],
+  options: CharTokenizerOptions & { signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void } = {},
+): Promise<CharTokenizer> {
+  const { signal, onProgress, ...charOptions } = options;
+  const counter = new CharCounter(charOptions);
+  const total = await checkFiles(paths, 'text file');
+  let done = 0;
+  for await (const text of readTextChunks(paths, { ...(signal === undefined ? {} : { signal }), onBytes: (n) => onProgress?.({ done: (done += n), total }) })) {
+    counter.add(text);
+  }
+  if (signal?.aborted === true) throw new TrainingAbortedError('count');
+  return counter.build();
+}
+
 /**
  * Trains a byte-level BPE tokenizer on text files, streaming them (memory holds the word table,
  * not the text). Checks that every file exists before reading any; progress counts bytes read,
@@ -143,17 +182,8 @@ export async function* readTextChunks(paths: readonly string[], options: { signa
  * await saveTokenizer(tok, 'tok.json');
  */
 export async function trainByteLevelBpeFromFiles(paths: readonly string[], options: TrainBpeOptions): Promise<ByteLevelBpeTokenizer> {
-  if (!isArrayValue(paths) || paths.length === 0) throw new TokenizerArgumentError('paths', 'at least one text file', show(paths));
-  let totalBytes = 0;
-  for (const path of paths) {
-    try {
-      const s = await stat(path);
-      if (!s.isFile()) throw new Error('not a regular file');
-      totalBytes += s.size;
-    } catch (cause) {
-      throw new TokenizerFileError(path, 'read training file', { cause });
-    }
-  }
+  new BpeTrainer(options); // validates the options before touching any file
+  const totalBytes = await checkFiles(paths, 'training file');
   let read = 0;
   const { onProgress } = options;
   const chunks = readTextChunks(paths, {

@@ -54,5 +54,8 @@ describe('cotlab tokenizer', () => {
     expect(info.kind).toBe('byte-level-bpe');
     expect(info.specialTokens).toEqual({ bos: { id: 0, token: '<|endoftext|>' }, eos: { id: 0, token: '<|endoftext|>' } });
     await expect(run('train', { 'vocab-size': '280' }, [corpus])).rejects.toThrow(/--out FILE is required/);
+    const chars = join(dir, 'chars.json');
+    expect((await run('train', { type: 'char', out: chars }, [corpus])).out).toMatch(/wrote .*chars\.json: 16 tokens/);
+    expect((await run('encode', { tokenizer: chars }, ['cat'])).out).toBe('5 4 15\n');
   });
 });
