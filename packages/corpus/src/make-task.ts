@@ -19,6 +19,8 @@ export interface TaskParts<I> {
   inputCount: number | undefined;
   inputs?: () => Iterable<I>;
   splitRule: string;
+  /** Builds the same task with other parameters (for `format.vocabulary(params)`). */
+  rebuild?: (params: Record<string, unknown>) => Task<I>;
 }
 
 function isExample(value: unknown): value is Example {
@@ -34,7 +36,16 @@ export function makeTask<I>(parts: TaskParts<I>): Task<I> {
     if (f === undefined) {
       const make = parts.formats[name];
       if (make === undefined) throw new UnknownNameError('format', name, names, ` for task '${parts.name}'`);
-      f = make();
+      const made = make();
+      const rebuild = parts.rebuild;
+      f =
+        rebuild === undefined
+          ? made
+          : {
+              ...made,
+              vocabulary: (params?: Record<string, unknown>) =>
+                params === undefined ? made.vocabulary() : rebuild({ ...parts.params, ...params, format: name }).format.vocabulary(),
+            };
       cache.set(name, f);
     }
     return f;

@@ -89,6 +89,7 @@ export function createAdditionTask(params: Params = {}): Task<AdditionInput> {
     *inputs() {
       for (let b = range.min; b < range.max; b++) for (let a = range.min; a < range.max; a++) yield { a, b };
     },
+    rebuild: (p) => createAdditionTask(p),
     splitRule: `the paper's product rule over a, b ∈ [${range.min}, ${range.max}): idx = (a−${range.min}) + ${range.max - range.min}·(b−${range.min}); train iff (idx·277149838960172320159769184791 mod ${(range.max - range.min) ** 2}) > floor(count/4)`,
   });
 }

@@ -101,6 +101,7 @@ export function createCircuitTask(params: Params = {}): Task<CircuitInput> {
           },
         }
       : {}),
+    rebuild: (p) => createCircuitTask(p),
     splitRule: HASH_SPLIT_RULE.replace('key', "key = 'circuit:<name>:' + bits"),
   });
 }

@@ -55,6 +55,14 @@ describe('multiplication task', () => {
     expect(() => createMultiplicationTask({ format: 'fancy' })).toThrow(/malach, deng, stepwise, stepwise-linear, none/);
     expect(() => createMultiplicationTask({ bits: 3 })).toThrow(/unknown parameter 'bits'.*digits, format/);
   });
+  it('format.vocabulary(params) gives the vocabulary for other parameters', () => {
+    const task = createMultiplicationTask({ format: 'stepwise' });
+    const other = createMultiplicationTask({ digits: [8, 7], format: 'stepwise' });
+    expect(task.format.vocabulary({ digits: [8, 7] })).toEqual(other.vocabulary());
+    expect(task.format.vocabulary({ digits: [8, 7] }).length).toBeGreaterThan(task.vocabulary().length);
+    expect(task.format.vocabulary()).toEqual(task.vocabulary());
+    expect(() => task.format.vocabulary({ digits: '0x1' })).toThrow(/zero digits/);
+  });
   it('multiplicationOperands parses explicit pairs in order and checks their digits', () => {
     expect(multiplicationOperands('1234x5678, 9999x1111')).toEqual([
       { a: 1234, b: 5678 },

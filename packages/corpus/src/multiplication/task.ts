@@ -79,6 +79,7 @@ export function createMultiplicationTask(params: Params = {}): Task<Multiplicati
     inputOfExample,
     inputCount: count,
     inputs: () => allPairs(ra, rb),
+    rebuild: (p) => createMultiplicationTask(p),
     splitRule: paper
       ? "the paper's rule: idx = (a−1111) + 8889·(b−1111); train iff (idx·277149838960172320159769184791 mod 8889²) > floor(8889²/4), floored modulo"
       : `the paper's rule over a ∈ [${ra.min}, ${ra.max}), b ∈ [${rb.min}, ${rb.max}): idx = (a−${ra.min}) + ${ra.max - ra.min}·(b−${rb.min}); train iff (idx·277149838960172320159769184791 mod ${count}) > floor(${count}/4), floored modulo`,

@@ -158,6 +158,7 @@ export function createParityTask(params: Params = {}): Task<ParityInput> {
           },
         }
       : {}),
+    rebuild: (p) => createParityTask(p),
     splitRule: HASH_SPLIT_RULE.replace('key', "key = 'parity:' + bits"),
   });
 }

@@ -171,6 +171,7 @@ export function createTuringTask(params: Params = {}): Task<TuringInput> {
       return Array.isArray(input) ? (input as string[]) : undefined;
     },
     inputCount: undefined,
+    rebuild: (p) => createTuringTask(p),
     splitRule: HASH_SPLIT_RULE.replace('key', "key = 'turing:<machine>:' + input"),
   });
 }
