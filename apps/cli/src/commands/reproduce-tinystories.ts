@@ -48,7 +48,7 @@ Training resumes from its checkpoints in --out when the same command is run agai
         budgetScale,
         seed,
         signal,
-        command: commandLine(['reproduce', 'tinystories'], { ...values, json: undefined }, [], { preset: 'quick' }),
+        command: commandLine(['reproduce', 'tinystories'], { ...values, json: undefined }),
         ...(data === undefined ? {} : { data }),
         ...(tokenizer === undefined ? {} : { tokenizer }),
         ...(sharedDir === undefined ? {} : { sharedDir }),
