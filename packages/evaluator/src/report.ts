@@ -47,6 +47,8 @@ export interface TrainingSummary {
   lr: number;
   weightDecay: number;
   finalLoss: number;
+  /** Data-parallel worker threads used. */
+  workers?: number;
   /** Stopped by its time budget or an abort before the planned number of steps. */
   stoppedEarly: boolean;
   /** Wall-clock budget it was given, when it had one. */

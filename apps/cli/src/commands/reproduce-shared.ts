@@ -12,7 +12,7 @@ export function reproduceProgress(stderr: NodeJS.WritableStream, prefix = ''): (
         stderr.write(`${prefix}${event.message}; ${event.parameterCount.toLocaleString('en-US')} parameters; backend ${event.backend}\n`);
         break;
       case 'calibrate':
-        stderr.write(`${prefix}measured ${(event.secondsPerStep * 1000).toFixed(0)} ms/step: planning ${event.plannedSteps} steps to fit the budget\n`);
+        stderr.write(`${prefix}measured ${(event.secondsPerStep * 1000).toFixed(0)} ms/step with ${event.workers} worker${event.workers === 1 ? '' : 's'}: planning ${event.plannedSteps} steps to fit the budget\n`);
         break;
       case 'train': {
         const p = event.progress;

@@ -24,6 +24,8 @@ const CALIBRATION_STEPS = 30;
 const CALIBRATION_WARMUP_STEPS = 15;
 /** Share of the training budget planned for steps; the rest absorbs noise from a shared machine. */
 const BUDGET_PLANNED_FRACTION = 0.97;
+/** With a time budget, warm-up takes at most 1/10 of the planned steps. */
+const WARMUP_MAX_FRACTION_DENOMINATOR = 10;
 /** Training answers sampled for the chance baseline. */
 const CHANCE_SAMPLES = 20_000;
 /** Seed offsets of the independent random streams of a run. */
@@ -34,7 +36,7 @@ const SEED_CHANCE = 3_000_003;
 /** What the pipeline reports while it runs; the CLI draws it. */
 export type ReproduceEvent =
   | { stage: 'setup'; backend: string; parameterCount: number; sequenceLength: number; message: string }
-  | { stage: 'calibrate'; secondsPerStep: number; plannedSteps: number }
+  | { stage: 'calibrate'; secondsPerStep: number; plannedSteps: number; workers: number }
   | { stage: 'train'; progress: TrainProgress }
   | { stage: 'evaluate'; progress: EvaluationProgress }
   | { stage: 'report'; files: WrittenReport };
@@ -147,25 +149,42 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
   const stream = data.trainSequences(preset.seed, t.lossMask);
   let steps = t.steps;
   const started = performance.now();
+  let workers = t.workers;
   if (t.budgetSeconds !== undefined) {
-    // Time a few steps at lr 0 (AdamW then changes nothing) to learn this machine's speed.
-    const at: number[] = [];
-    await train(model, stream, {
-      steps: CALIBRATION_STEPS, batchSize: t.batchSize, lr: 0, weightDecay: 0, workers: t.workers, seed: preset.seed,
-      onProgress: (p) => at.push(p.elapsedSeconds),
-    });
-    const timed = at.slice(CALIBRATION_WARMUP_STEPS - 1);
-    const secondsPerStep = Math.max(1e-6, ((timed.at(-1) ?? 1) - (timed[0] ?? 0)) / Math.max(1, timed.length - 1));
+    // Time a few steps at lr 0 (AdamW then changes nothing) to learn this machine's speed; with
+    // several workers, time one worker too and keep the faster (a busy machine may not have the cores).
+    const calibrate = async (w: number): Promise<number> => {
+      const at: number[] = [];
+      await train(model, stream, {
+        steps: CALIBRATION_STEPS, batchSize: t.batchSize, lr: 0, weightDecay: 0, workers: w, seed: preset.seed,
+        onProgress: (p) => at.push(p.elapsedSeconds),
+      });
+      const timed = at.slice(CALIBRATION_WARMUP_STEPS - 1);
+      return Math.max(1e-6, ((timed.at(-1) ?? 1) - (timed[0] ?? 0)) / Math.max(1, timed.length - 1));
+    };
+    let secondsPerStep = await calibrate(workers);
+    if (workers > 1) {
+      const single = await calibrate(1);
+      if (single < secondsPerStep) {
+        secondsPerStep = single;
+        workers = 1;
+      }
+    }
     const remaining = t.budgetSeconds - (performance.now() - started) / 1000;
     steps = Math.max(1, Math.min(t.steps, Math.floor((remaining * BUDGET_PLANNED_FRACTION) / secondsPerStep)));
-    options.onProgress?.({ stage: 'calibrate', secondsPerStep, plannedSteps: steps });
+    options.onProgress?.({ stage: 'calibrate', secondsPerStep, plannedSteps: steps, workers });
   }
-  if (t.warmupSteps >= steps && steps > 1) throw new EvaluatorError('preset.train.warmupSteps', `fewer than the ${steps} steps planned`, t.warmupSteps);
+  if (t.budgetSeconds === undefined && t.warmupSteps >= steps && steps > 1) {
+    throw new EvaluatorError('preset.train.warmupSteps', `fewer than the ${steps} steps`, t.warmupSteps);
+  }
+  // A budget may plan fewer steps than the preset had in mind: warm up for at most a tenth of them.
+  const warmupSteps = t.budgetSeconds === undefined ? t.warmupSteps : Math.min(t.warmupSteps, Math.floor(steps / WARMUP_MAX_FRACTION_DENOMINATOR));
   // A hard stop at the budget, in case the machine slows down after calibration.
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = t.budgetSeconds === undefined ? undefined : setTimeout(() => controller.abort(new Error('training budget spent')), Math.max(0, t.budgetSeconds * 1000 - (performance.now() - started)));
+  // Checked after every step (the training loop need not yield to timers).
+  const deadline = t.budgetSeconds === undefined ? Infinity : started + t.budgetSeconds * 1000;
   const window = Math.max(1, Math.ceil(steps / CURVE_POINTS));
   const curve: CurvePoint[] = [];
   let windowSum = 0;
@@ -178,8 +197,8 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
       batchSize: t.batchSize,
       lr: t.lr,
       weightDecay: t.weightDecay,
-      warmupSteps: Math.min(t.warmupSteps, Math.max(0, steps - 1)),
-      workers: t.workers,
+      warmupSteps,
+      workers,
       seed: preset.seed,
       evalData: heldOutSequences(data, preset),
       evalEvery,
@@ -200,7 +219,10 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
           pendingEval = undefined;
         }
       },
-      ...(options.onProgress === undefined ? {} : { onProgress: (progress: TrainProgress) => options.onProgress?.({ stage: 'train', progress }) }),
+      onProgress: (progress: TrainProgress) => {
+        if (performance.now() >= deadline && !controller.signal.aborted) controller.abort(new Error('training budget spent'));
+        options.onProgress?.({ stage: 'train', progress });
+      },
     });
     if (windowCount > 0) curve.push({ step: result.steps, loss: windowSum / windowCount });
     if (pendingEval !== undefined) curve.push({ step: result.steps, loss: result.finalLoss, evalLoss: pendingEval });
@@ -212,12 +234,12 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
       lr: t.lr,
       weightDecay: t.weightDecay,
       finalLoss: result.finalLoss,
+      workers,
       stoppedEarly: result.stopped !== undefined,
       ...(t.budgetSeconds === undefined ? {} : { budgetSeconds: t.budgetSeconds }),
       curve,
     };
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
 }

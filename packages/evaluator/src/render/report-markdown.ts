@@ -47,7 +47,7 @@ export function renderReportMarkdown(report: RunReport): string {
   ];
   if (training !== undefined) {
     setup.push(['training', `${training.steps} steps × batch ${training.batchSize} = ${compact(training.sequences)} sequences in ${duration(training.seconds)}${training.budgetSeconds === undefined ? '' : ` (budget ${duration(training.budgetSeconds)})`}${training.stoppedEarly ? ', stopped early' : ''}`]);
-    setup.push(['optimiser', `AdamW, lr ${training.lr}, weight decay ${training.weightDecay}`]);
+    setup.push(['optimiser', `AdamW, lr ${training.lr}, weight decay ${training.weightDecay}${training.workers === undefined ? '' : `; ${training.workers} worker thread${training.workers === 1 ? '' : 's'}`}`]);
     setup.push(['final training loss', training.finalLoss.toFixed(4)]);
   }
   setup.push(['evaluation', `${ev.count} examples, greedy, ${duration(ev.seconds)}`]);

@@ -74,14 +74,19 @@ const QUICK: ReproducePreset = {
   seed: 1,
 };
 
-/** CPU preset: the best 4×4 result in an hour on 2 cores. */
+/**
+ * CPU preset: the best 4×4 result in an hour on 2 cores. The stepwise CoT makes every token a
+ * lookup of one to three earlier tokens at fixed places, which a position-wise MLP learns from few
+ * examples: d = 16 (2.75M parameters, 280× fewer than the paper's) reached 60% exact match after
+ * 53k sequences (15 minutes on a loaded machine); the hour buys ≈ 5–15× more.
+ */
 const CPU: ReproducePreset = {
   name: 'cpu',
-  description: "4×4-digit multiplication on the paper's split, stepwise CoT, MLP: one hour on 2 CPU cores",
+  description: "4×4-digit multiplication on the paper's split, stepwise CoT, MLP d = 16: one hour on 2 CPU cores",
   digits: [4, 4],
   format: 'stepwise',
-  model: { kind: 'mlp', dim: 24 },
-  train: { batchSize: 64, lr: 2e-3, weightDecay: 0.1, warmupSteps: 200, steps: 1_000_000, budgetSeconds: 52 * 60, workers: 2, lossMask: 'all' },
+  model: { kind: 'mlp', dim: 16 },
+  train: { batchSize: 64, lr: 1e-2, weightDecay: 0.1, warmupSteps: 100, steps: 1_000_000, budgetSeconds: 54 * 60, workers: 2, lossMask: 'all' },
   eval: { n: 1000, batchSize: 100 },
   seed: 1,
 };
