@@ -61,7 +61,11 @@ export function validateDatasetOptions<I>(task: Task<I>, options: DatasetOptions
   const { count, seed = 0, order = 'sample' } = options;
   if (count !== undefined && !(Number.isSafeInteger(count) && count >= 0)) throw new InvalidParameterError(task.name, 'count', 'an integer ≥ 0', count);
   if (!Number.isSafeInteger(seed)) throw new InvalidParameterError(task.name, 'seed', 'a safe integer', seed);
-  if (options.inputs !== undefined) return;
+  if (options.inputs !== undefined) {
+    // Explicit inputs are checked (by computing their split) before the first is written.
+    for (const input of options.inputs) task.split(input);
+    return;
+  }
   if (order === 'sample') {
     if (count === undefined) throw new InvalidParameterError(task.name, 'count', "a number of examples (sampling has no natural end; or use order 'enumerate')", count);
     if (options.unique === true) {

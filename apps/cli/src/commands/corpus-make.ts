@@ -119,6 +119,7 @@ Unknown tasks, formats or parameters and impossible values are rejected before a
         progressEvery: 4096,
         onProgress: ({ done }) => bar?.update(done),
       });
+      if (result.stoppedBy === 'closed-output') return 0; // the reader has what it wanted (e.g. `| head`)
       const c = result.card.counts;
       bar?.finish(`${c.total} examples (train ${c.train}, test ${c.test}), ${result.card.lengths.sequence.mean.toFixed(1)} tokens each on average${result.complete ? '' : ' — INTERRUPTED'}`);
       if (fileOut !== undefined) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSequences } from '../dataset.js';
 import { createMultiplicationTask } from '../multiplication/task.js';
@@ -92,6 +93,29 @@ describe('writeDataset', () => {
     await writeDataset(task, { split: 'train', count: 500, seed: 4, shard: a });
     await writeDataset(task, { split: 'train', count: 500, seed: 4, shard: b, jsonl: join(dir, 'slow.jsonl') });
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  });
+
+  it('ends quietly when the JSONL reader goes away (EPIPE), and fails on other stream errors', async () => {
+    const task = createMultiplicationTask({ format: 'malach' });
+    const failing = (code: string): Writable =>
+      new Writable({
+        highWaterMark: 1024,
+        write(_chunk, _enc, callback) {
+          callback(Object.assign(new Error(`write ${code}`), { code }));
+        },
+      });
+    const result = await writeDataset(task, { count: 20_000, seed: 1, jsonl: failing('EPIPE') });
+    expect(result.complete).toBe(false);
+    expect(result.stoppedBy).toBe('closed-output');
+    expect(result.card.counts.total).toBeLessThan(20_000);
+    await expect(writeDataset(task, { count: 20_000, seed: 1, jsonl: failing('ENOSPC') })).rejects.toThrow(/ENOSPC/);
+  });
+
+  it('checks explicit inputs before writing anything', async () => {
+    const task = createMultiplicationTask({ format: 'malach' });
+    const path = join(dir, 'never.shard');
+    await expect(writeDataset(task, { inputs: [{ a: 1234, b: 5678 }, { a: 123456, b: 1 }], shard: path })).rejects.toThrow(/a to be an integer in \[0, 10000\)/);
+    expect(readdirSync(dir).filter((f) => f.includes('never'))).toEqual([]);
   });
 
   it('stops at the next record when aborted and says the card is incomplete', async () => {

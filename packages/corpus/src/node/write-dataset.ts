@@ -28,8 +28,10 @@ export interface WriteDatasetOptions<I = unknown> extends SequenceOptions<I> {
 export interface WriteDatasetResult {
   card: DatasetCard;
   shard?: ShardSummary;
-  /** False when the signal stopped the run early (files hold what was written). */
+  /** False when the signal (or a closed output stream) stopped the run early (files hold what was written). */
   complete: boolean;
+  /** Why an incomplete run stopped: the signal, or the JSONL stream's reader went away (EPIPE). */
+  stoppedBy?: 'signal' | 'closed-output';
 }
 
 /** One JSONL line: the example's symbols, its one-line text, its ids and its split. */
@@ -49,8 +51,20 @@ function isStream(x: unknown): x is NodeJS.WritableStream {
   return typeof x === 'object' && x !== null && 'write' in x;
 }
 
-async function writeToStream(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+/** Writes to a stream, waiting for 'drain' when its buffer is full; resolves early if it errors. */
+async function writeToStream(stream: NodeJS.WritableStream, text: string, failed: () => boolean): Promise<void> {
+  if (failed()) return;
+  if (!stream.write(text) && !failed()) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stream.removeListener('drain', done);
+        stream.removeListener('error', done);
+        resolve();
+      };
+      stream.once('drain', done);
+      stream.once('error', done);
+    });
+  }
 }
 
 /**
@@ -79,6 +93,13 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
   const jsonlFile = typeof options.jsonl === 'string' ? new AtomicFile(options.jsonl) : undefined;
   const jsonlStream = isStream(options.jsonl) ? options.jsonl : undefined;
   const jsonlHash = createHash('sha256');
+  // A reader that goes away (`cotlab corpus make … | head`) ends the run quietly; other stream errors fail it.
+  let streamError: (Error & { code?: string }) | undefined;
+  const onStreamError = (error: Error): void => {
+    streamError ??= error;
+  };
+  jsonlStream?.on('error', onStreamError);
+  const streamFailed = (): boolean => streamError !== undefined;
   let jsonlBytes = 0;
   let pending = '';
   const flushJsonl = async (): Promise<void> => {
@@ -87,7 +108,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
     jsonlHash.update(bytes);
     jsonlBytes += bytes.length;
     if (jsonlFile !== undefined) jsonlFile.write(bytes);
-    if (jsonlStream !== undefined) await writeToStream(jsonlStream, pending);
+    if (jsonlStream !== undefined) await writeToStream(jsonlStream, pending, streamFailed);
     pending = '';
   };
   const needExamples = options.jsonl !== undefined;
@@ -126,6 +147,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
         if (needExamples) {
           pending += jsonlLine(task, ex, ids, split);
           if (pending.length >= JSONL_CHUNK_CHARS) await flushJsonl();
+          if (streamError !== undefined) break;
         }
       }
       shard?.appendChecked(ids, 0, ids.length, promptLength, maskStartOf(promptLength), split);
@@ -137,8 +159,15 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
     shard?.discard();
     jsonlFile?.discard();
     throw error;
+  } finally {
+    jsonlStream?.removeListener('error', onStreamError);
   }
-  const complete = options.signal?.aborted !== true;
+  if (streamError !== undefined && streamError.code !== 'EPIPE') {
+    shard?.discard();
+    throw streamError;
+  }
+  const closedOutput = streamError !== undefined;
+  const complete = options.signal?.aborted !== true && !closedOutput;
   const files: DatasetCard['files'] = [];
   let shardSummary: ShardSummary | undefined;
   if (shard !== undefined) {
@@ -156,5 +185,7 @@ export async function writeDataset<I>(task: Task<I>, options: WriteDatasetOption
     writeFileAtomic(`${options.card}.json`, `${JSON.stringify(card, null, 2)}\n`);
     writeFileAtomic(`${options.card}.md`, cardMarkdown(card));
   }
-  return shardSummary === undefined ? { card, complete } : { card, shard: shardSummary, complete };
+  const result: WriteDatasetResult = shardSummary === undefined ? { card, complete } : { card, shard: shardSummary, complete };
+  if (!complete) result.stoppedBy = closedOutput ? 'closed-output' : 'signal';
+  return result;
 }
