@@ -7,6 +7,7 @@ import { MalformedTokenizerFileError } from './errors.js';
 import { tokenizerFromJSON } from './from-json.js';
 import { malachProductTokenizer } from './malach-product.js';
 import type { Tokenizer } from './tokenizer.js';
+import { rolesFromTokenizerConfig, tokenizerConfig } from './tokenizer-config.js';
 import { WordLevelTokenizer } from './word-level.js';
 
 const CORPUS = [
@@ -34,8 +35,7 @@ interface HfTokenizer {
  */
 function hf(tok: Tokenizer): HfTokenizer {
   const HfTokenizerClass = (hfTokenizers as unknown as { Tokenizer: new (json: object, config: object) => HfTokenizer }).Tokenizer;
-  const unk = tok.specialTokens.unk;
-  return new HfTokenizerClass(JSON.parse(JSON.stringify(tok.toJSON())) as object, unk === undefined ? {} : { unk_token: tok.symbolOf(unk) });
+  return new HfTokenizerClass(JSON.parse(JSON.stringify(tok.toJSON())) as object, tokenizerConfig(tok));
 }
 
 function hfIds(t: HfTokenizer, text: string): number[] {
@@ -81,6 +81,11 @@ describe('Hugging Face tokenizer.json', () => {
     const text = 'Lily saw a dog. 😀';
     expect(hfIds(hf(tok), text)).toEqual(tok.encode(text));
     expect(hf(tok).decode(tok.encode(text))).toBe(text);
+  });
+
+  it('reads special-token roles from tokenizer_config.json values', () => {
+    expect(rolesFromTokenizerConfig({ bos_token: '<s>', eos_token: { content: '</s>' }, pad_token: null })).toEqual({ bos: '<s>', eos: '</s>' });
+    expect(() => rolesFromTokenizerConfig({ unk_token: 3 }, 'c.json')).toThrow(/c\.json .*unk_token must be a string/);
   });
 
   it('names the file and the problem for malformed JSON', () => {

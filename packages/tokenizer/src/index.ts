@@ -32,4 +32,5 @@ export {
 export { byteLevelBpeFromRanks, type RankedToken } from './from-ranks.js';
 export { GPT2_END_OF_TEXT_ID, GPT2_VOCAB_SIZE, gpt2Tokenizer } from './gpt2.js';
 export { tokenizerFromJSON } from './from-json.js';
+export { rolesFromTokenizerConfig, tokenizerConfig } from './tokenizer-config.js';
 export { DEFAULT_CHUNK_CHARS, safeChunks, safeCut } from './text-chunks.js';

@@ -5,7 +5,8 @@ import { SHARED_SKIP_REASON, sharedPath } from '@cotlab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { trainByteLevelBpeSync } from './bpe-train.js';
 import { MalformedTokenizerFileError } from './errors.js';
-import { charTokenizerFromFiles, loadTokenizer, readTextChunks, saveTokenizer, TokenizerFileError, trainByteLevelBpeFromFiles } from './node.js';
+import { malachProductTokenizer } from './malach-product.js';
+import { charTokenizerFromFiles, loadTokenizer, readTextChunks, saveTokenizer, saveTokenizerDir, TokenizerFileError, trainByteLevelBpeFromFiles } from './node.js';
 import { safeCut } from './text-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-tokenizer-'));
@@ -26,6 +27,23 @@ describe('@cotlab/tokenizer/node', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const back = await loadTokenizer(path);
     expect(back.encode('the cat and the hat')).toEqual(tok.encode('the cat and the hat'));
+  });
+
+  it('writes a Hugging Face tokenizer directory that keeps special-token roles', async () => {
+    const out = join(dir, 'malach-dir');
+    await saveTokenizerDir(malachProductTokenizer(), out);
+    expect(JSON.parse(readFileSync(join(out, 'tokenizer_config.json'), 'utf8'))).toEqual({
+      tokenizer_class: 'PreTrainedTokenizerFast',
+      bos_token: '[BOS]',
+      pad_token: '[UNK]',
+      unk_token: '[UNK]',
+    });
+    // The padding role survives only through tokenizer_config.json.
+    expect((await loadTokenizer(out)).specialTokens).toEqual({ bos: 1, pad: 0, unk: 0 });
+    expect((await loadTokenizer(join(out, 'tokenizer.json'))).specialTokens).toEqual({ bos: 1, pad: 0, unk: 0 });
+    const bare = join(dir, 'malach.json');
+    await saveTokenizer(malachProductTokenizer(), bare);
+    expect((await loadTokenizer(bare)).specialTokens).toEqual({ bos: 1, unk: 0 });
   });
 
   it('names the file when it is not a tokenizer', async () => {

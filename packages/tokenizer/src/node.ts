@@ -3,7 +3,7 @@
  * Import from `@cotlab/tokenizer/node`.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BpeTrainer, TrainingAbortedError, trainByteLevelBpe, type TrainBpeOptions } from './bpe-train.js';
 import type { ByteLevelBpeTokenizer } from './byte-level-bpe.js';
@@ -15,6 +15,7 @@ import { malachProductTokenizer } from './malach-product.js';
 import { SentencePieceBpeTokenizer } from './sentencepiece-bpe.js';
 import { sentencePieceFromModelProto } from './sentencepiece-model.js';
 import { safeChunks } from './text-chunks.js';
+import { rolesFromTokenizerConfig, tokenizerConfig } from './tokenizer-config.js';
 import type { SpecialSymbols, Tokenizer } from './tokenizer.js';
 
 export * from './index.js';
@@ -49,24 +50,47 @@ export async function readTokenizerFile(path: string, roles?: SpecialSymbols): P
   const raw = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (path.endsWith('.bin')) return SentencePieceBpeTokenizer.fromLlama2cBin(raw, path);
   if (path.endsWith('.model')) return sentencePieceFromModelProto(raw, path);
-  let json: unknown;
+  const json = parseJson(bytes.toString('utf8'), path);
+  let resolved = roles;
+  if (resolved === undefined && basename(path) === HF_TOKENIZER_FILE) {
+    const configPath = join(dirname(path), HF_CONFIG_FILE);
+    const config = await readFile(configPath, 'utf8').catch(() => undefined);
+    if (config !== undefined) resolved = rolesFromTokenizerConfig(parseJson(config, configPath), configPath);
+  }
+  return tokenizerFromJSON(json, path, resolved);
+}
+
+function parseJson(text: string, path: string): unknown {
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (cause) {
     throw new MalformedTokenizerFileError(path, `it is not JSON (${(cause as Error).message})`, { cause });
   }
-  return tokenizerFromJSON(json, path, roles);
 }
 
+/** File names of a Hugging Face tokenizer directory. */
+export const HF_TOKENIZER_FILE = 'tokenizer.json';
+export const HF_CONFIG_FILE = 'tokenizer_config.json';
+
 /**
- * Writes `tokenizer.toJSON()` to `path` atomically (a temporary file in the same directory,
- * then a rename), so a reader never sees half a file.
+ * Writes a Hugging Face tokenizer directory: `tokenizer.json` and `tokenizer_config.json` (which
+ * records the special-token roles), each atomically. `transformers` opens it with
+ * `PreTrainedTokenizerFast.from_pretrained(dir)`; `loadTokenizer(dir)` reads it back with roles.
  *
  * @example
- * await saveTokenizer(tok, 'runs/tok/tokenizer.json');
+ * await saveTokenizerDir(malachProductTokenizer(), 'runs/mult/tokenizer');
  */
-export async function saveTokenizer(tokenizer: Tokenizer, path: string): Promise<void> {
-  const text = `${JSON.stringify(tokenizer.toJSON())}\n`;
+export async function saveTokenizerDir(tokenizer: Tokenizer, dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (cause) {
+    throw new TokenizerFileError(dir, 'create tokenizer directory', { cause });
+  }
+  await writeAtomic(join(dir, HF_TOKENIZER_FILE), `${JSON.stringify(tokenizer.toJSON())}\n`);
+  await writeAtomic(join(dir, HF_CONFIG_FILE), `${JSON.stringify(tokenizerConfig(tokenizer), null, 2)}\n`);
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile(tmp, text);
@@ -77,13 +101,25 @@ export async function saveTokenizer(tokenizer: Tokenizer, path: string): Promise
   }
 }
 
+/**
+ * Writes `tokenizer.toJSON()` to `path` atomically (a temporary file in the same directory,
+ * then a rename), so a reader never sees half a file.
+ *
+ * @example
+ * await saveTokenizer(tok, 'runs/tok/tokenizer.json');
+ */
+export async function saveTokenizer(tokenizer: Tokenizer, path: string): Promise<void> {
+  await writeAtomic(path, `${JSON.stringify(tokenizer.toJSON())}\n`);
+}
+
 /** The named tokenizers `loadTokenizer` knows besides files. */
 export const TOKENIZER_PRESETS = ['gpt2', 'malach-product'] as const;
 
 /**
  * Loads a tokenizer from a spec: `gpt2` (GPT-2's r50k_base), `malach-product` (the paper's
  * multiplication vocabulary), `llama2c:PATH` (llama2.c `tokenizer.bin`), or a file path (a
- * `tokenizer.json`, a `.bin` file read as llama2.c's format, or a SentencePiece `.model`).
+ * `tokenizer.json`, a `.bin` file read as llama2.c's format, or a SentencePiece `.model`), or a
+ * directory holding `tokenizer.json` (and `tokenizer_config.json` for the special-token roles).
  *
  * @example
  * const tok = await loadTokenizer('llama2c:../shared/data/tokenizers/tok512.bin');
@@ -104,7 +140,8 @@ export async function loadTokenizer(spec: string): Promise<Tokenizer> {
     }
     return SentencePieceBpeTokenizer.fromLlama2cBin(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
   }
-  return readTokenizerFile(spec);
+  const isDir = await stat(spec).then((s) => s.isDirectory(), () => false);
+  return readTokenizerFile(isDir ? join(spec, HF_TOKENIZER_FILE) : spec);
 }
 
 /**

@@ -5,7 +5,7 @@ import { UsageError, type ParsedValues } from '../command.js';
 import { stringOption } from '../options.js';
 
 /** What `--tokenizer` accepts, for help texts. */
-export const TOKENIZER_SPEC_HELP = "a tokenizer.json (or SentencePiece .model) file, 'gpt2', 'malach-product' or 'llama2c:PATH' (llama2.c tokenizer.bin)";
+export const TOKENIZER_SPEC_HELP = "a tokenizer.json (or SentencePiece .model) file or directory, 'gpt2', 'malach-product' or 'llama2c:PATH' (llama2.c tokenizer.bin)";
 
 /** Loads the tokenizer named by the required `--tokenizer` option. */
 export async function tokenizerOption(values: ParsedValues): Promise<Tokenizer> {

@@ -1,8 +1,16 @@
 import { DEFAULT_MIN_FREQUENCY, GPT2_END_OF_TEXT, type TrainProgress } from '@cotlab/tokenizer';
-import { charTokenizerFromFiles, saveTokenizer, trainByteLevelBpeFromFiles } from '@cotlab/tokenizer/node';
+import { statSync } from 'node:fs';
+import type { Tokenizer } from '@cotlab/tokenizer';
+import { charTokenizerFromFiles, saveTokenizer, saveTokenizerDir, trainByteLevelBpeFromFiles } from '@cotlab/tokenizer/node';
 import { UsageError, type CommandSpec } from '../command.js';
 import { choiceOption, intOption, stringOption } from '../options.js';
 import { createProgressBar, type ProgressBar } from '../progress.js';
+
+/** `--out` names a directory (ending in '/' or existing): write tokenizer.json + tokenizer_config.json there. */
+async function save(tok: Tokenizer, out: string): Promise<void> {
+  const isDir = out.endsWith('/') || (statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false);
+  await (isDir ? saveTokenizerDir(tok, out) : saveTokenizer(tok, out));
+}
 
 /** The unknown token of character vocabularies made by the CLI. */
 const CHAR_UNK = '<unk>';
@@ -14,7 +22,7 @@ export const tokenizerTrainCommand: CommandSpec = {
   options: {
     type: { type: 'string', valueName: 'TYPE', description: "'bpe' (byte-level BPE) or 'char' (one token per character, plus <unk>)", default: 'bpe' },
     'vocab-size': { type: 'string', valueName: 'N', description: 'bpe: target vocabulary size, special and 256 byte tokens included; char: at most N tokens (the most frequent characters)' },
-    out: { type: 'string', valueName: 'FILE', description: 'where to write the Hugging Face tokenizer.json' },
+    out: { type: 'string', valueName: 'FILE|DIR/', description: "where to write the Hugging Face tokenizer.json; a directory (ending in '/') gets tokenizer.json and tokenizer_config.json" },
     'min-frequency': { type: 'string', valueName: 'N', description: 'merge only pairs seen at least N times', default: String(DEFAULT_MIN_FREQUENCY) },
     special: { type: 'string', multiple: true, valueName: 'TOKEN', description: `special token (repeatable); default ${GPT2_END_OF_TEXT} as BOS and EOS` },
   },
@@ -47,7 +55,7 @@ With --special, the first one is BOS and EOS.`,
         },
       });
       reading?.finish();
-      await saveTokenizer(tok, out);
+      await save(tok, out);
       stdout.write(`wrote ${out}: ${tok.size} tokens (characters and ${CHAR_UNK}), in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
       return 0;
     }
@@ -72,7 +80,7 @@ With --special, the first one is BOS and EOS.`,
       signal,
     });
     bar?.finish();
-    await saveTokenizer(tok, out);
+    await save(tok, out);
     const seconds = (performance.now() - t0) / 1000;
     const short = tok.size < vocabSize ? ` (fewer than ${vocabSize}: no pair left with count ≥ ${minFrequency})` : '';
     stdout.write(`wrote ${out}: ${tok.size} tokens${short}, ${tok.merges.length} merges, in ${seconds.toFixed(2)} s\n`);

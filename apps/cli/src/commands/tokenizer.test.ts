@@ -54,6 +54,10 @@ describe('cotlab tokenizer', () => {
     expect(info.kind).toBe('byte-level-bpe');
     expect(info.specialTokens).toEqual({ bos: { id: 0, token: '<|endoftext|>' }, eos: { id: 0, token: '<|endoftext|>' } });
     await expect(run('train', { 'vocab-size': '280' }, [corpus])).rejects.toThrow(/--out FILE is required/);
+    const asDir = join(dir, 'tok-dir/');
+    await run('train', { 'vocab-size': '280', out: asDir }, [corpus]);
+    expect(JSON.parse(readFileSync(join(asDir, 'tokenizer_config.json'), 'utf8'))).toMatchObject({ bos_token: '<|endoftext|>' });
+    expect((await run('encode', { tokenizer: asDir }, ['the cat sat'])).out.trim()).toBe(ids);
     const chars = join(dir, 'chars.json');
     expect((await run('train', { type: 'char', out: chars }, [corpus])).out).toMatch(/wrote .*chars\.json: 16 tokens/);
     expect((await run('encode', { tokenizer: chars }, ['cat'])).out).toBe('5 4 15\n');
