@@ -1,4 +1,4 @@
-import { CorpusError, createTask, listTasks, multiplicationOperands, type DatasetOptions, type LossMaskKind, type SplitChoice, type Task } from '@cotlab/corpus';
+import { CorpusError, createTask, datasetExamples, listTasks, multiplicationOperands, type DatasetOptions, type LossMaskKind, type SplitChoice, type Task } from '@cotlab/corpus';
 import { writeDataset } from '@cotlab/corpus/node';
 import { looksCompact, machineNames, TuringError } from '@cotlab/turing';
 import { loadMachine } from '@cotlab/turing/node';
@@ -38,12 +38,13 @@ export const corpusMakeCommand: CommandSpec = {
     out: { type: 'string', valueName: 'FILE|-', description: "JSONL destination ('-' = stdout); a name ending in .shard writes a binary shard" },
     shard: { type: 'string', valueName: 'FILE', description: 'also write a binary shard' },
     card: { type: 'string', valueName: 'PREFIX', description: 'write the dataset card to PREFIX.json and PREFIX.md (default: beside the output file)' },
+    text: { type: 'boolean', description: "print each example as one line in its format's notation (with its split) instead of JSONL" },
     operands: { type: 'string', valueName: 'AxB,…', description: 'multiplication: exactly these operand pairs, in this order, with their split labels' },
     ...TASK_PARAMETER_OPTIONS,
   },
   details: `Examples:
   cotlab corpus make multiplication --digits 4x4 --format malach --n 5 --split test
-  cotlab corpus make multiplication --operands 1234x5678,9999x1111
+  cotlab corpus make multiplication --operands 1234x5678,9999x1111 --text
   cotlab corpus make multiplication --digits 2x2 --format stepwise --order enumerate --split train --out train.shard
   cotlab corpus make parity --bits 32 --k 4 --format chunked --n 1000 --out parity.jsonl
   cotlab corpus make turing --machine binary-addition --length 9 --format snapshots --n 100
@@ -95,6 +96,15 @@ Unknown tasks, formats or parameters and impossible values are rejected before a
       }
     } else if (order === 'sample' && count === undefined) {
       throw new UsageError("--n is required when sampling (or use --order enumerate, or --operands)");
+    }
+    if (values['text'] === true) {
+      if (stringOption(values, 'out') !== undefined || stringOption(values, 'shard') !== undefined) throw new UsageError('--text prints to stdout; it takes no --out or --shard');
+      try {
+        for (const example of datasetExamples(task, options)) stdout.write(`${String(example.meta['split'])}\t${task.format.text(example)}\n`);
+      } catch (error) {
+        corpusUsage(error);
+      }
+      return signal.aborted ? 130 : 0;
     }
     let out = stringOption(values, 'out') ?? '-';
     let shard = stringOption(values, 'shard');

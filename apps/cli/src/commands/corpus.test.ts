@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { malachSplit } from '@cotlab/corpus';
 import { readShard } from '@cotlab/corpus/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
@@ -39,6 +40,12 @@ describe('cotlab corpus', () => {
       [5678, 1234, 'train'],
     ]);
     expect(lines.every((l) => l.ids.length === 307)).toBe(true);
+  });
+
+  it('make --text prints one line per example in the format notation', async () => {
+    const { code, out } = await run('corpus', 'make', 'multiplication', '--format', 'deng', '--operands', '2365x4347', '--text');
+    expect(code).toBe(0);
+    expect(out).toBe(`${malachSplit(2365, 4347)}\t5 6 3 2 * 7 4 3 4||5 5 5 6 1 + 0 0 6 4 9 0 ( 5 5 1 1 1 1 ) + 0 0 5 9 0 7 0 ( 5 5 6 0 2 8 0 ) + 0 0 0 0 6 4 9 0 #### 5 5 6 0 8 2 0 1\n`);
   });
 
   it('make writes a shard and its card', async () => {
