@@ -133,7 +133,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   if ((o.checkpointEvery > 0 || o.resume === true) && o.checkpointDir === undefined) {
     throw new ModelArgumentError('checkpointDir', 'a directory when checkpointEvery or resume is set', undefined);
   }
-  const backend = currentBackend() ?? tf.getBackend();
+  const backend = currentBackend() ?? (tf.getBackend() === 'tensorflow' ? 'node' : tf.getBackend());
   const io = o.checkpointDir === undefined ? undefined : await import('./node/checkpoint.js');
   let optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
   const rng = new Rng(o.seed);
