@@ -8,6 +8,8 @@ import { hfAddedToken } from './word-level.js';
 /** Merge pairs are keyed `left · 2^21 + right`: exact in a double for vocabularies below 2^21 ids. */
 export const PAIR_KEY_BASE = 2 ** 21;
 
+const UTF8 = new TextEncoder();
+
 /** Words whose encodings the encoder remembers before it starts over (bounds memory on huge inputs). */
 const WORD_CACHE_LIMIT = 200_000;
 
@@ -203,9 +205,15 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
 
   /** BPE on one word: merge the lowest-ranked adjacent pair (all its occurrences, left to right) until none is a merge. */
   #encodeWord(word: string): number[] {
-    const bytes = new TextEncoder().encode(word);
-    const ids: number[] = new Array<number>(bytes.length);
-    for (let i = 0; i < bytes.length; i++) ids[i] = this.#byteId[bytes[i]!]!;
+    let ids: number[];
+    if (/^[\x00-\x7f]*$/.test(word)) {
+      ids = new Array<number>(word.length);
+      for (let i = 0; i < word.length; i++) ids[i] = this.#byteId[word.charCodeAt(i)]!;
+    } else {
+      const bytes = UTF8.encode(word);
+      ids = new Array<number>(bytes.length);
+      for (let i = 0; i < bytes.length; i++) ids[i] = this.#byteId[bytes[i]!]!;
+    }
     const rank = this.#rank;
     while (ids.length > 1) {
       let best = -1;
