@@ -11,7 +11,11 @@ export interface LengthStats {
   p95: number;
 }
 
-/** Accumulates lengths in a histogram; `stats()` gives exact quantiles. */
+/**
+ * Accumulates lengths in a histogram; `stats()` gives exact quantiles.
+ *
+ * @example const h = new LengthHistogram(); h.add(307, 10); h.stats().p50 // 307
+ */
 export class LengthHistogram {
   private readonly counts = new Map<number, number>();
   private total = 0;
@@ -77,7 +81,11 @@ export interface DatasetCard {
   files: { path: string; kind: 'shard' | 'jsonl'; bytes: number; sha256: string }[];
 }
 
-/** Gathers what a card records while a dataset is written. */
+/**
+ * Gathers what a card records while a dataset is written.
+ *
+ * @example const r = new CardRecorder(); r.add(11, 288, 8, 'train'); r.card(task, { seed: 1, split: 'train', order: 'sample', lossMask: 'all', complete: true, files: [] })
+ */
 export class CardRecorder {
   readonly sequence = new LengthHistogram();
   readonly prompt = new LengthHistogram();

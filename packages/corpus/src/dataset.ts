@@ -54,6 +54,8 @@ function splitCapacity(task: Task, split: SplitChoice): number | undefined {
 
 /**
  * Checks dataset options against a task before any work starts; throws naming the bad option.
+ *
+ * @example validateDatasetOptions(task, { split: 'train' }) // throws: sampling needs a count
  */
 export function validateDatasetOptions<I>(task: Task<I>, options: DatasetOptions<I>): void {
   const split = options.split ?? 'all';
@@ -205,6 +207,8 @@ export interface EncodedRecord<I> {
 /**
  * Encodes inputs to ids, reusing one buffer per length when the format has a fixed length and a
  * fast id writer (the malach format does): the hot path of shard writing.
+ *
+ * @example for (const r of encodedInputs(task, datasetInputs(task, { count: 10 }), createSymbolEncoder(task.vocabulary()))) r.ids;
  */
 export function* encodedInputs<I>(task: Task<I>, inputs: Iterable<{ input: I; split: Split }>, encoder: SymbolEncoder): Generator<EncodedRecord<I>> {
   const format = task.format;

@@ -87,7 +87,11 @@ export function toTokenSequence(example: Example, encoder: SymbolEncoder, lossMa
   return { ids, lossMask: makeLossMask(length, example.prompt.length, lossMask), split };
 }
 
-/** A loss mask of `length` positions: from 1 (`all`) or from the end of the prompt (`cot-answer`). */
+/**
+ * A loss mask of `length` positions: from 1 (`all`) or from the end of the prompt (`cot-answer`).
+ *
+ * @example makeLossMask(5, 2, 'cot-answer') // Uint8Array [0, 0, 1, 1, 1]
+ */
 export function makeLossMask(length: number, promptLength: number, kind: LossMaskKind): Uint8Array {
   const mask = new Uint8Array(length);
   mask.fill(1, kind === 'all' ? 1 : Math.max(1, promptLength));

@@ -1,4 +1,8 @@
-/** Base class of every error this package throws; `argument` names what was wrong. */
+/**
+ * Base class of every error this package throws; `argument` names what was wrong.
+ *
+ * @example try { createTask('nope') } catch (e) { if (e instanceof CorpusError) e.argument; } // 'task'
+ */
 export class CorpusError extends Error {
   override readonly name: string = 'CorpusError';
   constructor(
@@ -30,7 +34,11 @@ export class InvalidParameterError extends CorpusError {
   }
 }
 
-/** A name (task, format, parameter) is not one of the valid ones; the message lists them. */
+/**
+ * A name (task, format, parameter) is not one of the valid ones; the message lists them.
+ *
+ * @example new UnknownNameError('format', 'fancy', ['malach', 'deng']).message // corpus: unknown format 'fancy'; valid: malach, deng
+ */
 export class UnknownNameError extends CorpusError {
   override readonly name = 'UnknownNameError';
   constructor(
@@ -43,7 +51,11 @@ export class UnknownNameError extends CorpusError {
   }
 }
 
-/** A binary shard or JSONL file is not what this package writes. */
+/**
+ * A binary shard or JSONL file is not what this package writes.
+ *
+ * @example readShard('notes.txt') // throws MalformedDataError: notes.txt: not a cotlab shard …
+ */
 export class MalformedDataError extends CorpusError {
   override readonly name = 'MalformedDataError';
   constructor(

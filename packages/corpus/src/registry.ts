@@ -20,12 +20,20 @@ export interface TaskInfo {
 
 const registry = new Map<string, TaskInfo>();
 
-/** Adds a task to the registry (tasks of this package register themselves in tasks.ts). */
+/**
+ * Adds a task to the registry (tasks of this package register themselves in tasks.ts).
+ *
+ * @example registerTask({ name: 'my-task', summary: '…', formats: ['plain'], defaultFormat: 'plain', parameters: [], create: (p) => createMyTask(p) });
+ */
 export function registerTask(info: TaskInfo): void {
   registry.set(info.name, info);
 }
 
-/** Every registered task, in registration order. */
+/**
+ * Every registered task, in registration order.
+ *
+ * @example listTasks().map((t) => t.name) // ['multiplication', 'parity', 'addition', 'circuit', 'turing']
+ */
 export function listTasks(): TaskInfo[] {
   return [...registry.values()];
 }

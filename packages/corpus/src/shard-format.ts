@@ -42,7 +42,11 @@ export interface ShardHeader {
   meta: Record<string, unknown>;
 }
 
-/** The smallest id type that holds every id of a vocabulary of `vocabSize` symbols. */
+/**
+ * The smallest id type that holds every id of a vocabulary of `vocabSize` symbols.
+ *
+ * @example dtypeFor(117) // 'uint8'
+ */
 export function dtypeFor(vocabSize: number): ShardDType {
   return vocabSize <= 256 ? 'uint8' : vocabSize <= 65536 ? 'uint16' : 'int32';
 }

@@ -76,7 +76,11 @@ export function malachSplit(a: number, b: number): Split {
   return paperRule(a, b);
 }
 
-/** The same rule computed entirely in BigInt, as the paper states it (a reference for tests). */
+/**
+ * The same rule computed entirely in BigInt, as the paper states it (a reference for tests).
+ *
+ * @example malachSplitBigInt(1010, 1001) // 'train'
+ */
 export function malachSplitBigInt(a: number, b: number): Split {
   const min = BigInt(MALACH_MIN_OPERAND);
   const span = BigInt(MALACH_MAX_OPERAND) - min;
@@ -88,6 +92,8 @@ export function malachSplitBigInt(a: number, b: number): Split {
 /**
  * A 32-bit FNV-1a hash of a string, then a splitmix finaliser: the split key of tasks without a
  * rule from the paper.
+ *
+ * @example hashKey('parity:0110') % 4 // the same every run
  */
 export function hashKey(key: string): number {
   let h = 0x811c9dc5;

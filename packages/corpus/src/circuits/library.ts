@@ -5,6 +5,8 @@ import { CircuitBuilder, type ThresholdCircuit } from './circuit.js';
  * Adds gates computing bit k of an integer V = Σ wᵢ·nodeᵢ (non-negative weights, V ≤ max): the
  * gates hₜ = [V ≥ t·2^k] for t = 1 … ⌊max/2^k⌋, then [Σ (−1)^(t+1) hₜ ≥ 1], which is 1 iff
  * ⌊V/2^k⌋ is odd. Depth 2, ⌊max/2^k⌋ + 1 gates. Returns the bit's node.
+ *
+ * @example const b = new CircuitBuilder('bit1', 3); b.output(addBitGates(b, [[0, 1], [1, 1], [2, 1]], 1, 3, 'twos')); // bit 1 of x₀+x₁+x₂
  */
 export function addBitGates(b: CircuitBuilder, terms: readonly (readonly [number, number])[], k: number, max: number, label: string): number {
   const unit = 2 ** k;
@@ -17,6 +19,8 @@ export function addBitGates(b: CircuitBuilder, terms: readonly (readonly [number
 /**
  * Parity of n bits with n + 1 threshold gates: hₜ = [Σx ≥ t] for t = 1 … n, then the
  * alternating sum of the hₜ (1 iff the count of ones is odd).
+ *
+ * @example evaluateCircuit(parityCircuit(3), [1, 1, 1]).outputs // [1]
  */
 export function parityCircuit(n: number): ThresholdCircuit {
   const b = new CircuitBuilder(`parity-${n}`, n);
@@ -27,6 +31,8 @@ export function parityCircuit(n: number): ThresholdCircuit {
 /**
  * Comparison x ≥ y of two n-bit numbers (inputs x₀…x_{n−1}, y₀…y_{n−1}, least significant
  * first) with one gate: [Σ 2^i·xᵢ − Σ 2^i·yᵢ ≥ 0].
+ *
+ * @example evaluateCircuit(comparisonCircuit(2), [1, 0, 0, 1]).outputs // [0]: 1 ≥ 2 is false
  */
 export function comparisonCircuit(n: number): ThresholdCircuit {
   const b = new CircuitBuilder(`comparison-${n}`, 2 * n);
@@ -39,6 +45,8 @@ export function comparisonCircuit(n: number): ThresholdCircuit {
  * Addition of two n-bit numbers (least significant first) with 2n + 1 gates: carries
  * c_{i+1} = [Σ_{j≤i} 2^j·(xⱼ + yⱼ) ≥ 2^{i+1}], then sum bits sᵢ = [xᵢ + yᵢ + cᵢ − 2·c_{i+1} ≥ 1],
  * and s_n = c_n. Outputs n + 1 bits, least significant first.
+ *
+ * @example evaluateCircuit(additionCircuit(2), [1, 1, 1, 0]).outputs // [0, 0, 1]: 3 + 1 = 4
  */
 export function additionCircuit(n: number): ThresholdCircuit {
   const b = new CircuitBuilder(`addition-${n}`, 2 * n);
@@ -61,6 +69,8 @@ export function additionCircuit(n: number): ThresholdCircuit {
  * Multiplication of two n-bit numbers (least significant first): partial products
  * p_ij = [xᵢ + yⱼ ≥ 2], then output bit k of Σ 2^{i+j}·p_ij by {@link addBitGates} over the
  * terms with i + j ≤ k (higher terms are multiples of 2^{k+1}). Outputs 2n bits.
+ *
+ * @example evaluateCircuit(multiplicationCircuit(2), [1, 1, 1, 1]).outputs // [1, 0, 0, 1]: 3 · 3 = 9
  */
 export function multiplicationCircuit(n: number): ThresholdCircuit {
   const b = new CircuitBuilder(`multiplication-${n}`, 2 * n);

@@ -6,7 +6,11 @@ import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape 
 export const DENG_PROMPT_END = '||';
 export const DENG_ANSWER_MARK = '####';
 
-/** Length of a `deng` sequence for n×m digits (symbols; no BOS): 4×4 → 10 + 34 + 1 + 8 = 53. */
+/**
+ * Length of a `deng` sequence for n×m digits (symbols; no BOS): 4×4 → prompt 10 + CoT 46 + `####` + answer 8 = 65.
+ *
+ * @example dengLength({ n: 4, m: 4 }) // 65
+ */
 export function dengLength({ n, m }: MultiplicationShape): number {
   let cot = n + 1;
   for (let i = 1; i < m; i++) cot += 1 + (n + 1 + i) + (i < m - 1 ? n + 3 + i : 0);
@@ -20,6 +24,8 @@ export function dengLength({ n, m }: MultiplicationShape): number {
  * followed by the running sum in parentheses; the answer follows `####`. Symbols are the digits,
  * `*`, `+`, `(`, `)`, `||` (ends the prompt) and `####` (ends the CoT); there is no `[BOS]`.
  * `text` writes the line exactly as the dataset files do.
+ *
+ * @example dengFormat({ n: 4, m: 4 }).text(dengFormat({ n: 4, m: 4 }).write({ a: 2365, b: 4347 })) // '5 6 3 2 * 7 4 3 4||5 5 5 6 1 + … #### 5 5 6 0 8 2 0 1'
  */
 export function dengFormat(shape: MultiplicationShape): Format<MultiplicationInput> {
   const { n, m } = shape;

@@ -3,7 +3,11 @@ import { BOS, DIGITS, digitsAfter, digitsLsb, spaced, symbolsMsb } from '../digi
 import type { Example, Format, IdArray } from '../types.js';
 import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape } from './shape.js';
 
-/** The joined digit-pair symbol `ixj` of the paper's vocabulary ("digit i times digit j"). */
+/**
+ * The joined digit-pair symbol `ixj` of the paper's vocabulary ("digit i times digit j").
+ *
+ * @example pairSymbol(4, 8) // '4x8'
+ */
 export function pairSymbol(i: number, j: number): string {
   return `${i}x${j}`;
 }
@@ -17,6 +21,8 @@ function placeValue(k: number): string[] {
  * Total length of a `malach` sequence for n×m digits, `[BOS]` included: 307 for 4×4.
  * prompt n+m+3; expansions Σ(3+i) over both operands plus separators; n·m products; n·m partial
  * products; answer n+m.
+ *
+ * @example malachLength({ n: 4, m: 4 }) // 307
  */
 export function malachLength({ n, m }: MultiplicationShape): number {
   const expansion = (k: number): number => k * 3 + (k * (k - 1)) / 2 + (k - 1); // Σ_{i<k} (3+i) plus k−1 '+'
@@ -101,6 +107,8 @@ function malachLayout({ n, m }: MultiplicationShape): MalachLayout {
  * first), lists every digit product as a joined `ixj` token times both place values, then every
  * partial product as two digits and its zeros, and the answer is the product zero-padded to n+m
  * digits. 307 tokens for 4×4; equal to ../shared/golden/malach-product-cot.jsonl.
+ *
+ * @example malachFormat({ n: 4, m: 4 }).write({ a: 1234, b: 5678 }).answer.join('') // '07006652'
  */
 export function malachFormat(shape: MultiplicationShape): Format<MultiplicationInput> {
   const { n, m } = shape;

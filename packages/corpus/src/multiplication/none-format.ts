@@ -2,7 +2,11 @@ import { BOS, SPECIAL_SYMBOLS, DIGITS, digitsAfter, spaced, symbolsMsb } from '.
 import type { Example, Format } from '../types.js';
 import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape } from './shape.js';
 
-/** The answer only: `[BOS] a x b =` then the product zero-padded to n+m digits, no CoT. */
+/**
+ * The answer only: `[BOS] a x b =` then the product zero-padded to n+m digits, no CoT.
+ *
+ * @example noneFormat({ n: 2, m: 2 }).write({ a: 12, b: 34 }).answer // ['0', '4', '0', '8']
+ */
 export function noneFormat({ n, m }: MultiplicationShape): Format<MultiplicationInput> {
   const vocab = [...SPECIAL_SYMBOLS, ...DIGITS, 'x', '='];
   return {

@@ -3,12 +3,20 @@ import type { Example, Format } from '../types.js';
 import { pairSymbol } from './malach-format.js';
 import { multiplicationMeta, type MultiplicationInput, type MultiplicationShape } from './shape.js';
 
-/** Symbol of a running carry (tens of a column's running sum): `c0`, `c1`, … */
+/**
+ * Symbol of a running carry (tens of a column's running sum): `c0`, `c1`, …
+ *
+ * @example carrySymbol(3) // 'c3'
+ */
 export function carrySymbol(c: number): string {
   return `c${c}`;
 }
 
-/** Symbol of an addition pair `u+d` (running units digit u plus addend digit d), `stepwise-linear` only. */
+/**
+ * Symbol of an addition pair `u+d` (running units digit u plus addend digit d), `stepwise-linear` only.
+ *
+ * @example additionPairSymbol(7, 5) // '7+5'
+ */
 export function additionPairSymbol(u: number, d: number): string {
   return `${u}+${d}`;
 }
@@ -20,7 +28,11 @@ interface Addend {
   high: boolean;
 }
 
-/** The addends of every column, in the order the CoT adds them. */
+/**
+ * The addends of every column, in the order the CoT adds them.
+ *
+ * @example columnAddends({ n: 2, m: 2 })[1].length // 3: two units digits and one tens digit
+ */
 export function columnAddends({ n, m }: MultiplicationShape): Addend[][] {
   const columns: Addend[][] = [];
   for (let k = 0; k < n + m; k++) {
@@ -35,6 +47,8 @@ export function columnAddends({ n, m }: MultiplicationShape): Addend[][] {
 /**
  * The largest carry the stepwise CoT can write for n×m digits: column k's running sum is at most
  * 9·(low digits) + 8·(high digits) + carry-in, and its tens are the carry. Sizes the vocabulary.
+ *
+ * @example maxStepwiseCarry({ n: 4, m: 4 }) // 6
  */
 export function maxStepwiseCarry(shape: MultiplicationShape): number {
   let carry = 0;
@@ -52,6 +66,8 @@ export function maxStepwiseCarry(shape: MultiplicationShape): number {
  * Length of a stepwise sequence: prompt n+m+3, products 3·n·m, one carry-in pair per column
  * after the first 2·(n+m−1), 2 (or 3 with pairs) per addend over 2·n·m addends, `=`, answer
  * n+m. 4×4: 11 + 48 + 14 + 64 + 1 + 8 = 146 (stepwise), 178 (stepwise-linear).
+ *
+ * @example stepwiseLength({ n: 4, m: 4 }, false) // 146
  */
 export function stepwiseLength({ n, m }: MultiplicationShape, pairs: boolean): number {
   return n + m + 3 + 3 * n * m + 2 * (n + m - 1) + (pairs ? 3 : 2) * 2 * n * m + 1 + n + m;
@@ -76,6 +92,8 @@ export function stepwiseLength({ n, m }: MultiplicationShape, pairs: boolean): n
  * With `pairs` (format `stepwise-linear`), every addition first writes the joined token `u+d`, so
  * that the carry and digit become lookups of one token (and the carry token), which a linear
  * next-token predictor can express. Length: 146 tokens for 4×4 (178 with pairs).
+ *
+ * @example stepwiseFormat({ n: 2, m: 2 }).text(stepwiseFormat({ n: 2, m: 2 }).write({ a: 47, b: 86 })) // '[BOS] 4 7 x 8 6 = 7x6 4 2 … = 4 0 4 2'
  */
 export function stepwiseFormat(shape: MultiplicationShape, pairs = false): Format<MultiplicationInput> {
   const { n, m } = shape;

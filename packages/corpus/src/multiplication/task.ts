@@ -21,6 +21,8 @@ export type MultiplicationFormatName = (typeof MULTIPLICATION_FORMATS)[number];
 /**
  * The operand ranges of an n×m task: the paper's [1111, 10000) for 4×4, else all n-digit
  * numbers [10^(n−1), 10^n) and all m-digit numbers.
+ *
+ * @example operandRanges({ n: 2, m: 3 }) // [{ min: 10, max: 100 }, { min: 100, max: 1000 }]
  */
 export function operandRanges({ n, m }: MultiplicationShape): [OperandRange, OperandRange] {
   if (n === 4 && m === 4) {

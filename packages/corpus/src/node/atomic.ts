@@ -12,6 +12,8 @@ export function tempPathFor(path: string): string {
 /**
  * A file written to a temporary path beside its destination and renamed into place on `commit()`,
  * so readers never see a half-written file. `discard()` removes the temporary file.
+ *
+ * @example const f = new AtomicFile('out.bin'); f.write(bytes); f.commit();
  */
 export class AtomicFile {
   readonly tempPath: string;
@@ -45,7 +47,11 @@ export class AtomicFile {
   }
 }
 
-/** Writes a whole file atomically. */
+/**
+ * Writes a whole file atomically.
+ *
+ * @example writeFileAtomic('card.json', JSON.stringify(card));
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const file = new AtomicFile(path);
   try {

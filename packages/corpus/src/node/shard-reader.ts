@@ -29,7 +29,11 @@ export function readShard(path: string): Shard {
   return parseShard(new Uint8Array(readFileSync(path)), path);
 }
 
-/** Reads a shard's header and index (not its ids). */
+/**
+ * Reads a shard's header and index (not its ids).
+ *
+ * @example readShardIndex('train.shard').header.count
+ */
 export function readShardIndex(path: string): { header: ShardHeader; index: ShardIndex } {
   const fd = openSync(path, 'r');
   try {

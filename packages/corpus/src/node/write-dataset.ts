@@ -34,7 +34,11 @@ export interface WriteDatasetResult {
   stoppedBy?: 'signal' | 'closed-output';
 }
 
-/** One JSONL line: the example's symbols, its one-line text, its ids and its split. */
+/**
+ * One JSONL line: the example's symbols, its one-line text, its ids and its split.
+ *
+ * @example stream.write(jsonlLine(task, example, ids, 'train'));
+ */
 export function jsonlLine(task: Task, example: Example, ids: Int32Array, split: Split): string {
   return `${JSON.stringify({
     prompt: example.prompt,

@@ -20,7 +20,11 @@ export const PARITY_FORMATS = ['none', 'chunked', 'count-log', 'sequential'] as 
 
 const BIT = ['0', '1'] as const;
 
-/** Width of the binary count of ones of n bits: floor(log2 n) + 1. */
+/**
+ * Width of the binary count of ones of n bits: floor(log2 n) + 1.
+ *
+ * @example countWidth(32) // 6
+ */
 export function countWidth(n: number): number {
   return Math.floor(Math.log2(n)) + 1;
 }
