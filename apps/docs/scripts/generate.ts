@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCliReference } from '../src/cli-reference.js';
 import { writeFileAtomic } from '../src/fs-atomic.js';
 import { prepareReadme } from '../src/readme.js';
-import { KNOWN_EXPERIMENTS, renderExperimentPage, renderResultsIndex, type ExperimentFiles } from '../src/results.js';
+import { KNOWN_EXPERIMENTS, renderExperimentPage, renderHeadlines, renderResultsIndex, type ExperimentFiles } from '../src/results.js';
 import { runReportRenderer } from '../src/run-report.js';
 import { pageOfRepoPath, SITE_PACKAGES } from '../src/site-map.js';
 import { generateApiReference } from './api-reference.js';
@@ -77,6 +77,8 @@ async function results(): Promise<void> {
     const files = await experimentFiles(name);
     found.push(files);
     await writeFileAtomic(join(resultsDir, `${name}.md`), renderExperimentPage(files, KNOWN_EXPERIMENTS.find((k) => k.name === name), renderRunReport));
+    // For the theory pages, which link from theory/ to results/.
+    await writeFileAtomic(join(generatedDir, 'measured', `${name}.md`), renderHeadlines(files, `../results/${name}`));
   }
   await writeFileAtomic(join(resultsDir, 'index.md'), renderResultsIndex(found, KNOWN_EXPERIMENTS));
   log(`results: ${found.filter((f) => f.reports.length > 0).length} of ${found.length} experiments have reports`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, KNOWN_EXPERIMENTS, renderExperimentPage, renderReport, renderResultsIndex } from './results.js';
+import { formatValue, KNOWN_EXPERIMENTS, renderExperimentPage, renderHeadlines, renderReport, renderResultsIndex } from './results.js';
 
 describe('renderReport', () => {
   const report = {
@@ -47,5 +47,14 @@ describe('pages', () => {
     expect(formatValue(0.123456)).toBe('0.1235');
     expect(formatValue(null)).toBe('—');
     expect(formatValue(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('renderHeadlines', () => {
+  it('gives each report its exact match next to chance and its command, or says nothing is committed', () => {
+    const json = { title: 'quick', command: 'cotlab reproduce multiplication --preset quick', evaluation: { count: 500, answers: { exactMatch: 0.99 }, chance: { exactMatch: 0 } } };
+    const md = renderHeadlines({ name: 'multiplication', reports: [{ file: 'quick/report.json', json }], images: [], markdown: [] }, '../results/multiplication');
+    expect(md).toContain('- **quick**: exact match 99.0% on 500 held-out examples (chance 0.0%) — `cotlab reproduce multiplication --preset quick`');
+    expect(renderHeadlines({ name: 'parity', reports: [], images: [], markdown: [] }, '../results/parity')).toContain('No report has been committed');
   });
 });

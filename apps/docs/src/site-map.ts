@@ -18,6 +18,7 @@ export const SITE_PACKAGES: readonly SitePackage[] = [
   { dir: 'packages/turing', npmName: '@cotlab/turing', slug: 'turing', title: '@cotlab/turing', entryPoints: ['src/index.ts', 'src/node.ts'] },
   { dir: 'packages/corpus', npmName: '@cotlab/corpus', slug: 'corpus', title: '@cotlab/corpus', entryPoints: ['src/index.ts', 'src/node.ts'] },
   { dir: 'packages/datasets', npmName: '@cotlab/datasets', slug: 'datasets', title: '@cotlab/datasets', entryPoints: ['src/index.ts', 'src/node.ts'] },
+  { dir: 'packages/compiler', npmName: '@cotlab/compiler', slug: 'compiler', title: '@cotlab/compiler', entryPoints: ['src/index.ts', 'src/node.ts'] },
   { dir: 'packages/models', npmName: '@cotlab/models', slug: 'models', title: '@cotlab/models', entryPoints: ['src/index.ts', 'src/node.ts'] },
   { dir: 'packages/ngram', npmName: '@cotlab/ngram', slug: 'ngram', title: '@cotlab/ngram', entryPoints: ['src/index.ts', 'src/node.ts'] },
   { dir: 'packages/evaluator', npmName: '@cotlab/evaluator', slug: 'evaluator', title: '@cotlab/evaluator', entryPoints: ['src/index.ts', 'src/node.ts'] },

@@ -122,7 +122,7 @@ describe('training demo', () => {
     await page.getByTestId('try-run').click();
     await waitForText(page, 'try-expected', (t) => t === '0');
     expect(await text(page, 'try-answer')).toBe('0');
-    expect(await text(page, 'try-cot')).toBe('0 1 0 0 0');
+    expect(await text(page, 'try-cot')).toBe('0 1 0 0 0 =');
     await page.getByTestId('try-input').fill('10x');
     await page.getByTestId('try-run').click();
     await waitForText(page, 'try-error', (t) => t.includes('input must be 16 bits'));
@@ -132,9 +132,10 @@ describe('training demo', () => {
 
 describe('the site', () => {
   it('renders its pages without errors in the browser console', async () => {
-    for (const path of ['/', '/theory/', '/theory/length-complexity', '/guide/getting-started', '/guide/turing', '/reference/cli', '/api/', '/results/']) {
+    for (const path of ['/', '/theory/', '/theory/length-complexity', '/theory/experiments', '/guide/getting-started', '/guide/turing', '/reference/cli', '/api/', '/results/', '/results/multiplication']) {
       const page = await open(path);
       expect(await page.locator('h1').first().textContent()).not.toBe('');
+      if (path === '/results/multiplication') await page.screenshot({ path: join(artifacts, 'results-multiplication.png'), fullPage: true });
       await page.close();
     }
     expect(consoleErrors).toEqual([]);

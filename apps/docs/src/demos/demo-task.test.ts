@@ -1,26 +1,29 @@
+import { countWidth } from '@cotlab/corpus';
 import { describe, expect, it } from 'vitest';
-import { countBits, DemoInputError, parityCountLogTask, shuffled } from './demo-task.js';
+import { DemoInputError, parityCountLogTask, shuffled } from './demo-task.js';
 
-describe('parityCountLogTask', () => {
+describe('parityCountLogTask (the corpus parity task, count-log format)', () => {
   const task = parityCountLogTask(6);
+  const width = countWidth(6);
 
   it('writes the count of ones in binary, most significant bit first, then the parity', () => {
     const ex = task.example('110101');
-    expect(ex.prompt).toEqual(['[BOS]', '1', '1', '0', '1', '0', '1', '=']);
-    expect(ex.cot).toEqual(['1', '0', '0']);
+    expect(ex.prompt).toEqual(['[BOS]', '1', '1', '0', '1', '0', '1', '|']);
+    expect(ex.cot).toEqual(['1', '0', '0', '=']);
     expect(ex.answer).toEqual(['0']);
-    expect(task.length).toBe(6 + 2 + 3 + 1);
-    expect(task.example('111111').cot).toEqual(['1', '1', '0']);
-    expect(task.example('000000').answer).toEqual(['0']);
+    expect(task.length).toBe(6 + 2 + width + 1 + 1);
+    expect(task.promptLength).toBe(8);
+    expect(task.example('111111').cot).toEqual(['1', '1', '0', '=']);
+    expect(task.vocabulary.slice(0, 2)).toEqual(['[UNK]', '[BOS]']);
   });
 
-  it('makes every CoT token a threshold of the input and the tokens before it', () => {
+  it('makes every count token the linear threshold the paper says, given the tokens before it', () => {
     for (const word of [...task.trainInputs, ...task.testInputs]) {
       const ex = task.example(word);
       const ones = word.replaceAll('0', '').length;
       let higher = 0;
-      ex.cot.forEach((bit, k) => {
-        const weight = 2 ** (ex.cot.length - 1 - k);
+      ex.cot.slice(0, width).forEach((bit, k) => {
+        const weight = 2 ** (width - 1 - k);
         expect(bit).toBe(ones - higher >= weight ? '1' : '0');
         higher += bit === '1' ? weight : 0;
       });
@@ -38,17 +41,13 @@ describe('parityCountLogTask', () => {
   });
 
   it('parses answers and inputs, naming what is wrong', () => {
-    expect(task.answerOf(['1', '0', '0', '0', '='])).toEqual(['0']);
+    expect(task.answerOf(['1', '0', '0', '=', '0'])).toEqual(['0']);
     expect(task.answerOf(['1', '0'])).toBeUndefined();
-    expect(task.answerOf(['1', '=', '0', '1'])).toBeUndefined();
     expect(task.parseInput(' 1101 01 ')).toBe('110101');
     expect(() => task.parseInput('1102')).toThrow(DemoInputError);
     expect(() => task.parseInput('1102')).toThrow("training demo: input must be 6 bits (0 or 1), got '1102'");
+    expect(() => task.example('11')).toThrow(DemoInputError);
     expect(() => parityCountLogTask(0)).toThrow(/bits must be an integer in \[1, 20\], got '0'/);
-  });
-
-  it('counts bits', () => {
-    expect([1, 2, 3, 4, 7, 8, 16].map(countBits)).toEqual([1, 2, 2, 3, 3, 4, 5]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createRng, hashSplit, type Example } from '@cotlab/corpus';
+import { createRng, createTask, type Example, type ParityInput, type Task } from '@cotlab/corpus';
 
 /** What the training demo needs of a task: examples as symbols, a vocabulary, and how to read answers. */
 export interface DemoTask {
@@ -27,8 +27,8 @@ export interface DemoTask {
  */
 export const DEMO_PARITY_BITS = 16;
 
-/** The `count-log` format's symbols, in id order (`[UNK]` 0 and `[BOS]` 1 as in every cotlab format). */
-export const PARITY_VOCABULARY = ['[UNK]', '[BOS]', '0', '1', '='] as const;
+/** The corpus task and format the demo trains on. */
+export const DEMO_TASK = { name: 'parity', format: 'count-log' } as const;
 
 /** Largest input width the demo enumerates (2^20 inputs). */
 const MAX_DEMO_BITS = 20;
@@ -45,55 +45,43 @@ export class DemoInputError extends Error {
   }
 }
 
-/** Bits needed to write a count from 0 to n in binary: ⌊log₂ n⌋ + 1. */
-export function countBits(n: number): number {
-  return Math.floor(Math.log2(n)) + 1;
-}
-
 /**
- * Parity of `bits` bits with the paper's O(log n) CoT (`count-log`, as `@cotlab/corpus` names it):
- * the prompt is `[BOS]`, the bits and `=`; the CoT is the number of ones in binary, most significant
- * bit first, so each CoT token is a linear threshold of the input and of the CoT tokens before it
- * (bit j is 1 iff the count minus the value of the higher bits already written is ≥ 2^j); the answer
- * is the parity, the count's last bit. Inputs are split by `@cotlab/corpus`'s `hashSplit` of
- * `parity:<bits>` (≈ 25% held out, independent of any seed).
+ * Parity of `bits` bits from `@cotlab/corpus` (`createTask('parity', { bits, format: 'count-log' })`):
+ * the prompt is `[BOS]`, the bits and `|`; the CoT is the paper's O(log n) construction — the number
+ * of ones in binary, most significant bit first, then `=` — so each CoT token is a linear threshold
+ * of the input and of the CoT tokens before it (bit j is 1 iff the count minus the value of the
+ * higher bits already written is ≥ 2^j); the answer is the parity. Every input is enumerated and
+ * split by the corpus task's own rule (a hash of the bit string, ≈ 25% held out).
  *
  * @example
  * ```ts
  * const task = parityCountLogTask(4);
- * task.example('1101'); // prompt [BOS] 1 1 0 1 =, cot 0 1 1 (three ones), answer 1
+ * task.example('1101'); // prompt [BOS] 1 1 0 1 |, cot 0 1 1 = (three ones), answer 1
  * ```
  */
 export function parityCountLogTask(bits: number = DEMO_PARITY_BITS): DemoTask {
   if (!Number.isSafeInteger(bits) || bits < 1 || bits > MAX_DEMO_BITS) throw new DemoInputError('bits', `an integer in [1, ${MAX_DEMO_BITS}]`, String(bits));
-  const cotLength = countBits(bits);
+  const task = createTask(DEMO_TASK.name, { bits, format: DEMO_TASK.format }) as Task<ParityInput>;
+  const all = task.inputs?.();
+  if (all === undefined) throw new DemoInputError('task', 'a task whose inputs can be enumerated', task.name);
   const trainInputs: string[] = [];
   const testInputs: string[] = [];
-  for (let x = 0; x < 2 ** bits; x++) {
-    const word = x.toString(2).padStart(bits, '0');
-    (hashSplit(`parity:${word}`) === 'train' ? trainInputs : testInputs).push(word);
-  }
+  for (const input of all) (task.split(input) === 'train' ? trainInputs : testInputs).push(Array.from(input, (b) => (b === 1 ? '1' : '0')).join(''));
   const pattern = new RegExp(`^[01]{${bits}}$`);
   const example = (word: string): Example => {
     if (!pattern.test(word)) throw new DemoInputError('input', `${bits} bits (0 or 1)`, word);
-    const symbols = word.split(''); // ASCII 0/1 only (checked above)
-    const count = symbols.filter((s) => s === '1').length;
-    const cot = count.toString(2).padStart(cotLength, '0').split('');
-    return { prompt: ['[BOS]', ...symbols, '='], cot, answer: [String(count % 2)], meta: { task: 'parity', format: 'count-log', input: word, split: hashSplit(`parity:${word}`) } };
+    return task.example(Uint8Array.from(word, (c) => (c === '1' ? 1 : 0)));
   };
+  const first = example(trainInputs[0] ?? testInputs[0]!);
   return {
-    title: `parity of ${bits} bits, count-log CoT`,
-    vocabulary: PARITY_VOCABULARY,
+    title: `parity of ${bits} bits, ${DEMO_TASK.format} CoT`,
+    vocabulary: task.vocabulary(),
     trainInputs,
     testInputs,
     example,
-    answerOf(continuation) {
-      const tail = continuation.slice(0, cotLength + 1);
-      if (tail.length < cotLength + 1 || !tail.every((s) => s === '0' || s === '1')) return undefined;
-      return tail.slice(cotLength);
-    },
-    length: bits + 2 + cotLength + 1,
-    promptLength: bits + 2,
+    answerOf: (continuation) => task.format.answerOf(continuation),
+    length: first.prompt.length + first.cot.length + first.answer.length,
+    promptLength: first.prompt.length,
     parseInput(text) {
       const word = text.replace(/\s+/g, '');
       if (!pattern.test(word)) throw new DemoInputError('input', `${bits} bits (0 or 1)`, text);
