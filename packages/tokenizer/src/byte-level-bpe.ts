@@ -10,6 +10,11 @@ export const PAIR_KEY_BASE = 2 ** 21;
 
 const UTF8 = new TextEncoder();
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Words whose encodings the encoder remembers before it starts over (bounds memory on huge inputs). */
 const WORD_CACHE_LIMIT = 200_000;
 
@@ -206,7 +211,7 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
   /** BPE on one word: merge the lowest-ranked adjacent pair (all its occurrences, left to right) until none is a merge. */
   #encodeWord(word: string): number[] {
     let ids: number[];
-    if (/^[\x00-\x7f]*$/.test(word)) {
+    if (isAscii(word)) {
       ids = new Array<number>(word.length);
       for (let i = 0; i < word.length; i++) ids[i] = this.#byteId[word.charCodeAt(i)]!;
     } else {
