@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { CorpusError } from '../errors.js';
 
 let counter = 0;
 
@@ -22,7 +23,12 @@ export class AtomicFile {
 
   constructor(readonly path: string) {
     this.tempPath = tempPathFor(path);
-    this.fd = openSync(this.tempPath, 'w');
+    try {
+      this.fd = openSync(this.tempPath, 'w');
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      throw new CorpusError(`cannot write '${path}' (${code}: does its directory exist and is it writable?)`, 'path', { cause: error });
+    }
   }
 
   write(chunk: Uint8Array): void {

@@ -61,6 +61,7 @@ describe('binary shards', () => {
     expect(() => w.appendIds([1, 10], 0, 2, 1, 1, 'train')).toThrow(/id 10 .* outside \[0, 10\)/);
     expect(() => w.append({ ids: Int32Array.from([1, 2, 3]), lossMask: Uint8Array.from([0, 1, 0]), split: 'train' })).toThrow(/0…0 1…1/);
     w.discard();
+    expect(() => new ShardWriter(join(dir, 'no-such-dir', 'x.shard'), { vocabSize: 10, lossMask: 'all' })).toThrow(/cannot write '.*x\.shard' \(ENOENT/);
     const junk = join(dir, 'junk.shard');
     writeFileSync(junk, 'hello world, not a shard at all');
     expect(() => readShard(junk)).toThrow(/not a cotlab shard/);
