@@ -22,6 +22,7 @@ describe('prepareReadme', () => {
 
   it('escapes prose Vue would compile, but leaves code alone', () => {
     expect(prepare('returns Array<number> or {{ x }}; `Map<K, V>` stays')).toBe('returns Array&lt;number> or &#123;&#123; x }}; `Map<K, V>` stays\n');
+    expect(prepare('| task | multiplication {"digits":[2,2]} |')).toBe('| task | multiplication &#123;"digits":[2,2]} |\n');
     expect(prepare('```ts\nconst a: Array<number> = [];\n[x](y.md)\n```')).toBe('```ts\nconst a: Array<number> = [];\n[x](y.md)\n```\n');
     expect(prepare('<details><summary>more</summary>')).toBe('<details><summary>more</summary>\n');
   });

@@ -27,11 +27,12 @@ export interface PrepareReadmeOptions {
 
 const FENCE = /^\s*(```|~~~)/;
 
-/** Escapes `<` that would open an element Vue does not know, and `{{` interpolation, in prose. */
+/** Escapes `<` that would open an element Vue does not know, and every `{` (Vue's `{{`, attribute syntax `{.x}`), in prose. */
 function escapeProse(text: string): string {
   return text
     .replace(/<(\/?)([A-Za-z][\w-]*)/g, (match, slash: string, tag: string) => (KNOWN_HTML.has(tag.toLowerCase()) ? match : `&lt;${slash}${tag}`))
-    .replace(/\{\{/g, '&#123;&#123;');
+    // `{{` would be a Vue interpolation, and a trailing `{…}` markdown-it-attrs attributes.
+    .replace(/\{/g, '&#123;');
 }
 
 function rewriteLink(target: string, options: PrepareReadmeOptions, image: boolean): { href: string } | { text: string } {

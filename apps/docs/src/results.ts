@@ -28,20 +28,27 @@ export const KNOWN_EXPERIMENTS: readonly KnownExperiment[] = [
     title: '4×4 multiplication',
     paper:
       'Malach (2023), §5: an MLP (T = 307, d = 128, ≈ 775M parameters) trained on 100M sequences of the 307-token CoT reaches ≈ 96.9% exact match on held-out 4-digit pairs; GPT-4 without CoT gets a few percent.',
-    command: 'pnpm cotlab reproduce multiplication --preset quick   # minutes; --preset cpu: the best 4×4 result in an hour',
+    command: 'pnpm cotlab reproduce multiplication --preset cpu --out apps/docs/results/multiplication/cpu   # --preset quick: 2×2 in minutes',
   },
   {
     name: 'tinystories',
     title: 'TinyStories with a linear predictor',
     paper: 'Malach (2023), §5: a purely linear next-token predictor (≈ 162M parameters, T = 64, d = 256) trained on TinyStories writes mostly coherent short stories.',
-    command: 'pnpm cotlab reproduce tinystories --out apps/docs/results/tinystories',
+    command: 'pnpm cotlab reproduce tinystories --preset cpu --out apps/docs/results/tinystories',
   },
   {
     name: 'parity',
     title: 'Parity and length complexity',
     paper:
       'Malach (2023), §4: parity of n bits needs no CoT for an MLP in principle but is hard to learn without one; with the O(log n) count CoT every token is a linear threshold of earlier ones, so a linear predictor learns it.',
-    command: 'pnpm cotlab reproduce parity --out apps/docs/results/parity',
+    command: 'pnpm cotlab reproduce parity   # writes apps/docs/results/parity',
+  },
+  {
+    name: 'length-complexity',
+    title: 'Length complexity of Turing machines',
+    paper:
+      'Malach (2023), §3–4: a machine running t steps is computed by a linear predictor with a CoT of length polynomial in t, through a threshold circuit; how long the CoT must be depends on how the run is written.',
+    command: 'pnpm cotlab reproduce length-complexity   # writes apps/docs/results/length-complexity',
   },
 ];
 
