@@ -10,6 +10,13 @@ export interface AdamWOptions {
   eps?: number;
   /** Global gradient-norm clip (the paper's recipe: 1.0); 0 disables it. */
   gradClip: number;
+  /**
+   * Arrays (by variable name) to keep the master weights in, e.g. views of a SharedArrayBuffer
+   * that worker threads read; they are filled from the model's variables.
+   */
+  storage?: ReadonlyMap<string, Float32Array>;
+  /** Leave the model's variables stale after each step until {@link AdamW.syncModel} (saves an upload per step when only workers need the weights). */
+  deferUpload?: boolean;
 }
 
 /** PyTorch's AdamW defaults. */
@@ -46,7 +53,10 @@ export class AdamW {
     this.beta2 = options.beta2 ?? ADAM_BETA2;
     this.eps = options.eps ?? ADAM_EPS;
     for (const [name, variable] of model.variables) {
-      this.params.set(name, variable.dataSync() as Float32Array);
+      const values = variable.dataSync() as Float32Array;
+      const store = options.storage?.get(name);
+      if (store !== undefined) store.set(values);
+      this.params.set(name, store ?? values);
       this.m.set(name, new Float32Array(variable.size));
       this.v.set(name, new Float32Array(variable.size));
     }
@@ -82,11 +92,28 @@ export class AdamW {
         v[i] = vi;
         p[i] = p[i]! * decay - (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
       }
+      if (this.options.deferUpload === true) {
+        this.stale = true;
+        continue;
+      }
       const updated = tf.tensor(p, variable.shape);
       variable.assign(updated);
       updated.dispose();
     }
     return gradNorm;
+  }
+
+  private stale = false;
+
+  /** Uploads the master weights into the model's variables (needed only with `deferUpload`). */
+  syncModel(): void {
+    if (!this.stale) return;
+    for (const [name, variable] of this.model.variables) {
+      const updated = tf.tensor(this.params.get(name)!, variable.shape);
+      variable.assign(updated);
+      updated.dispose();
+    }
+    this.stale = false;
   }
 
   /** The moments as named tensors (`<var>.exp_avg`, `<var>.exp_avg_sq`), for a checkpoint. */
@@ -113,7 +140,7 @@ export class AdamW {
         }
         store.set(name, Float32Array.from(s.data));
       }
-      this.params.set(name, variable.dataSync() as Float32Array);
+      this.params.get(name)!.set(variable.dataSync());
     }
     this.t = t;
   }

@@ -9,6 +9,7 @@ import { Rng } from './rng.js';
 import { learningRate } from './schedule.js';
 import { tf } from './tf.js';
 import type { TrainingState } from './node/checkpoint.js';
+import type { ParallelTrainer } from './node/parallel.js';
 
 /**
  * The paper's training recipe, as defaults (Malach 2023, §5 and its released code): AdamW,
@@ -135,7 +136,6 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   }
   const backend = currentBackend() ?? (tf.getBackend() === 'tensorflow' ? 'node' : tf.getBackend());
   const io = o.checkpointDir === undefined ? undefined : await import('./node/checkpoint.js');
-  let optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
   const rng = new Rng(o.seed);
   const stream = new SequenceStream(data);
   let step = 0;
@@ -155,9 +155,10 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     workers: o.workers,
   };
 
-  const parallel = o.workers > 1 ? await (await import('./node/parallel.js')).createParallelTrainer(model, o.workers, backend) : undefined;
+  let parallel: ParallelTrainer | undefined;
 
   try {
+    let resumed: { state: Map<string, NamedTensor>; step: number } | undefined;
     if (o.resume === true && io !== undefined) {
       const manifest = await io.readManifest(o.checkpointDir!).catch(() => undefined);
       if (manifest?.training !== undefined) {
@@ -169,8 +170,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
           loaded.model.dispose();
         }
         const t = manifest.training;
-        optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip });
-        if (loaded.optimizerState !== undefined) optimizer.importState(loaded.optimizerState, t.step, o.checkpointDir!);
+        if (loaded.optimizerState !== undefined) resumed = { state: loaded.optimizerState, step: t.step };
         step = t.step;
         tokens = t.tokens;
         rng.setState(t.rngState);
@@ -180,8 +180,14 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       }
     }
 
+    parallel = o.workers > 1 ? await (await import('./node/parallel.js')).createParallelTrainer(model, o.workers, backend) : undefined;
+    // with workers, the weights live in their shared memory and reach the model only when needed
+    const optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip, ...(parallel === undefined ? {} : { storage: parallel.params, deferUpload: true }) });
+    if (resumed !== undefined) optimizer.importState(resumed.state, resumed.step, o.checkpointDir!);
+
     const save = async (lastLoss: number): Promise<void> => {
       if (io === undefined) return;
+      optimizer.syncModel();
       const training: TrainingState = {
         step,
         steps: o.steps,
@@ -206,6 +212,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
 
     const evaluate = async (): Promise<number | undefined> => {
       if (o.evalData === undefined) return undefined;
+      optimizer.syncModel();
       const evalStream = new SequenceStream(o.evalData);
       let sum = 0;
       let count = 0;
@@ -288,6 +295,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
         break;
       }
     }
+    optimizer.syncModel();
     if (stopped === undefined && o.evalData !== undefined && (o.evalEvery === 0 || step % o.evalEvery !== 0)) lastEvalLoss = await evaluate();
     if (io !== undefined && checkpointStep !== step) await save(lastLoss);
     return {

@@ -16,6 +16,8 @@ interface Slot {
 }
 
 export interface ParallelTrainer {
+  /** The weights the workers read, by variable name: views of shared memory (give them to AdamW as `storage`). */
+  readonly params: ReadonlyMap<string, Float32Array>;
   /** Summed loss and gradients of `sequences`, split across the workers. */
   gradients(sequences: readonly TokenSequenceLike[]): Promise<{ loss: number; grads: GradientArrays }>;
   close(): Promise<void>;
@@ -41,9 +43,10 @@ function startWorker(workerData: WorkerInit): Worker {
 
 /**
  * Starts `count` worker threads, each with its own backend and a replica of `model`'s
- * architecture. Every call to `gradients` copies the current weights into a shared buffer, gives
- * each worker a contiguous share of the batch, and sums the gradients they leave in shared
- * buffers: the same sum one worker would compute, up to floating-point order.
+ * architecture. The weights live in shared memory (`params`, filled from the model now; the
+ * optimizer updates them in place). Every call to `gradients` gives each worker a contiguous share
+ * of the batch and sums the gradients they leave in shared buffers: the same sum one worker would
+ * compute, up to floating-point order.
  *
  * @example const trainer = await createParallelTrainer(model, 2, 'wasm');
  */
@@ -55,7 +58,12 @@ export async function createParallelTrainer(model: Model, count: number, backend
     total += v.size;
   }
   const paramsBuffer = new SharedArrayBuffer(total * 4);
-  const params = new Float32Array(paramsBuffer);
+  const params = new Map<string, Float32Array>();
+  for (const s of slots) {
+    const view = new Float32Array(paramsBuffer, s.offset * 4, s.size);
+    view.set(model.variables.get(s.name)!.dataSync());
+    params.set(s.name, view);
+  }
   const gradBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(total * 4));
   const workers = gradBuffers.map((gradBuffer) => startWorker({ config: model.config, backend, slots, paramsBuffer, gradBuffer }));
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
@@ -84,8 +92,8 @@ export async function createParallelTrainer(model: Model, count: number, backend
   }
 
   return {
+    params,
     async gradients(sequences) {
-      for (const s of slots) params.set(model.variables.get(s.name)!.dataSync(), s.offset);
       const share = Math.ceil(sequences.length / count);
       const parts = workers.map((_, k) => sequences.slice(k * share, (k + 1) * share));
       const replies = await Promise.all(
@@ -104,17 +112,18 @@ export async function createParallelTrainer(model: Model, count: number, backend
       );
       let loss = 0;
       const grads: GradientArrays = new Map();
-      for (const s of slots) grads.set(s.name, new Float32Array(s.size));
       for (const [k, r] of replies.entries()) {
         if (r.type !== 'done' || r.empty === true) continue;
         loss += r.loss;
         const g = new Float32Array(gradBuffers[k]!);
         for (const s of slots) {
-          const acc = grads.get(s.name)!;
           const src = g.subarray(s.offset, s.offset + s.size);
-          for (let i = 0; i < s.size; i++) acc[i] = acc[i]! + src[i]!;
+          const acc = grads.get(s.name);
+          if (acc === undefined) grads.set(s.name, src.slice());
+          else for (let i = 0; i < s.size; i++) acc[i] = acc[i]! + src[i]!;
         }
       }
+      for (const s of slots) if (!grads.has(s.name)) grads.set(s.name, new Float32Array(s.size));
       return { loss, grads };
     },
     async close() {
