@@ -8,7 +8,7 @@ export { toTorchStateDict, denseParameterCount, MAX_DENSE_ENTRIES, MAX_DENSE_MAG
 export { compileCircuitProgram, compileLibraryCircuit, CIRCUIT_VOCABULARY, type CircuitProgramOptions } from './compile-circuit.js';
 export { countLogParityProgram } from './parity-program.js';
 export { unrollMachine, MAX_UNROLL_CELL_STEPS, type MachineBounds, type UnrolledMachine } from './unroll-machine.js';
-export { compileMachineProgram, machineBoundsFor, type MachineProgram, type MeasuredBounds } from './machine-program.js';
+export { compileMachineProgram, compileLibraryMachine, machineBoundsFor, BOUNDS_MAX_STEPS, type MachineProgram, type MeasuredBounds } from './machine-program.js';
 export { verifyAgainstTask, verifyMachineProgram, EXHAUSTIVE_BITS, DEFAULT_SAMPLES, type Verification, type VerifyOptions } from './verify.js';
 export { sizeOf, circuitSizeTable, SIZE_TABLE_BITS, type SizeRow } from './size-table.js';
 export { sparsePredictorToJson, parseSparsePredictor, SPARSE_FORMAT } from './sparse-json.js';

@@ -1,7 +1,7 @@
 import { BOS, UNK } from '@cotlab/corpus';
 
 const SPECIAL_SYMBOLS: readonly string[] = [UNK, BOS];
-import { compileMachine, inputSymbols, stateToken, trace, type CompiledMachine, type Input, type MachineSpec } from '@cotlab/turing';
+import { compileMachine, getMachine, inputSymbols, stateToken, trace, type CompiledMachine, type Input, type MachineSpec } from '@cotlab/turing';
 import { checkInt, CompilerArgumentError } from './errors.js';
 import type { LinearProgram, Step } from './program.js';
 import { unrollMachine, type MachineBounds, type UnrolledMachine } from './unroll-machine.js';
@@ -125,4 +125,26 @@ export function machineBoundsFor(spec: MachineSpec | CompiledMachine, inputs: It
     steps = Math.max(steps, result.steps);
   }
   return { cells: hi - lo + 1, left: -lo, steps, unhalted };
+}
+
+/** Step limit when measuring a library machine's bounds. */
+export const BOUNDS_MAX_STEPS = 100_000;
+
+/**
+ * A machine of the `@cotlab/turing` library compiled for every input word of length ≤ `maxLength`:
+ * the bounds are measured on those words, which are returned for checking.
+ *
+ * @example
+ * const { program, words } = compileLibraryMachine('binary-addition', 5);
+ * verifyMachineProgram(program, words).failures; // 0
+ */
+export function compileLibraryMachine(name: string, maxLength: number): { program: MachineProgram; words: string[]; bounds: MachineBounds } {
+  checkInt('maxLength', maxLength, 0, 16);
+  const lm = getMachine(name);
+  if (lm.inputs === undefined) throw new CompilerArgumentError('machine', 'a library machine with an input domain (not a busy beaver)', name);
+  const words = lm.inputs(maxLength);
+  const measured = machineBoundsFor(lm.spec, words, BOUNDS_MAX_STEPS);
+  if (measured.unhalted.length > 0) throw new CompilerArgumentError('machine', `a machine that halts within ${BOUNDS_MAX_STEPS} steps on every input of length ≤ ${maxLength}`, `${name} (not halting on '${measured.unhalted[0] ?? ''}')`);
+  const bounds = { cells: measured.cells, left: measured.left, steps: measured.steps };
+  return { program: compileMachineProgram(lm.spec, bounds), words, bounds };
 }
