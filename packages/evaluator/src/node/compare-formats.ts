@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { currentBackend, type BackendName } from '@cotlab/models';
 import { checkInteger, checkNumber } from '../errors.js';
 import { renderSvg } from '../plots/render-svg.js';
@@ -12,7 +14,9 @@ import { runSweep, type SweepProgress, type SweepTable } from '../sweep/run-swee
 import { pivotMarkdown, renderSweepMarkdown } from '../sweep/sweep-markdown.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { machineInfo } from './machine.js';
+import type { RunReport } from '../report.js';
 import { reproduceMultiplication, type ReproduceEvent } from './reproduce-multiplication.js';
+import type { CellJob, CellMessage } from './run-cell-child.js';
 import { directorySweepStore } from './sweep-store.js';
 
 /** The issue's grid: every CoT format × every model class, 5 minutes each (one hour in all). */
@@ -40,6 +44,11 @@ export interface CompareFormatsOptions {
   onCell?: (progress: SweepProgress) => void;
   onProgress?: (cell: Cell, event: ReproduceEvent) => void;
   signal?: AbortSignal;
+  /**
+   * Run each cell in a child process (default true): a fresh WebAssembly memory per cell, so one
+   * that runs out of memory cannot break the cells after it.
+   */
+  isolate?: boolean;
 }
 
 export interface CompareFormatsResult {
@@ -88,16 +97,20 @@ export async function compareFormats(options: CompareFormatsOptions): Promise<Co
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     run: async (cell) => {
       const preset = plans.get(cellId(cell))!;
-      const { report } = await reproduceMultiplication({
+      const job: CellJob = {
         preset,
         outDir: join(options.outDir, 'runs', cellId(cell)),
         command: options.command,
-        checkpoint: false,
-        evaluateOnAbort: false,
         ...(options.backend === undefined ? {} : { backend: options.backend }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        ...(options.onProgress === undefined ? {} : { onProgress: (event: ReproduceEvent) => options.onProgress?.(cell, event) }),
-      });
+      };
+      const onEvent = options.onProgress === undefined ? undefined : (event: ReproduceEvent) => options.onProgress?.(cell, event);
+      const report = options.isolate === false
+        ? (await reproduceMultiplication({
+            ...job, checkpoint: false, evaluateOnAbort: false,
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+            ...(onEvent === undefined ? {} : { onProgress: onEvent }),
+          })).report
+        : await runCellInChild(job, onEvent, options.signal);
       const ev = report.evaluation;
       return {
         exactMatch: ev.answers.exactMatch,
@@ -111,13 +124,15 @@ export async function compareFormats(options: CompareFormatsOptions): Promise<Co
         sequences: report.training?.sequences ?? 0,
         trainSeconds: report.training?.seconds ?? 0,
         budgetSeconds: budgetMinutes * 60,
+        backend: report.machine?.backend ?? null,
       };
     },
   });
   const json = join(options.outDir, 'formats.json');
   const markdown = join(options.outDir, 'formats.md');
   const svg = join(options.outDir, 'formats.svg');
-  const machine = machineInfo(currentBackend() ?? 'unknown');
+  const recorded = table.rows.map((r) => r.metrics['backend']).find((b): b is string => typeof b === 'string');
+  const machine = machineInfo(currentBackend() ?? recorded ?? options.backend ?? 'unknown');
   await writeFileAtomic(json, `${JSON.stringify({ command: options.command, createdAt: new Date().toISOString(), machine, digits, budgetMinutes, parameters, n, table }, null, 2)}\n`);
   await writeFileAtomic(svg, await renderSvg(sweepHeatmapSpec(table.rows.map((r) => ({ ...r.cell, ...r.metrics })), {
     x: 'model', y: 'format', value: 'exactMatch', title: `Exact match on ${n} held-out ${digits[0]}×${digits[1]} pairs, ${budgetMinutes} min of training per cell`,
@@ -152,3 +167,42 @@ function renderComparisonMarkdown(
     '',
   ].join('\n');
 }
+
+/** The child entry beside this module: `.ts` when running from sources, `.js` when built. */
+function childEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  return join(here, '..', `run-cell-child${here.endsWith('.ts') ? '.ts' : '.js'}`);
+}
+
+/** The abort reason of an aborted signal, as an Error. */
+function abortReason(signal: AbortSignal | undefined): Error | undefined {
+  if (signal?.aborted !== true) return undefined;
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+/** Runs one cell in a forked Node process (same loader flags as this one) and returns its report. */
+function runCellInChild(job: CellJob, onEvent: ((event: ReproduceEvent) => void) | undefined, signal: AbortSignal | undefined): Promise<RunReport> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const child = fork(childEntry(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    const onAbort = () => child.kill('SIGTERM');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    child.on('message', (message: CellMessage) => {
+      if (message.type === 'event') onEvent?.(message.event as ReproduceEvent);
+      else if (message.type === 'done') finish(() => resolve(message.report as RunReport));
+      else finish(() => reject(abortReason(signal) ?? new Error(message.message)));
+    });
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('exit', (code, sig) => finish(() => reject(abortReason(signal) ?? new Error(`cell process ended (${sig ?? `exit code ${String(code)}`}) before reporting`))));
+    child.send(job);
+  });
+}
+

@@ -22,6 +22,9 @@ const EVAL_LOSS_BATCHES = 2;
 /** Optimizer steps run at learning rate 0 to plan a time-budgeted run; the first few warm up (JIT, allocations) and are not timed. */
 const CALIBRATION_STEPS = 30;
 const CALIBRATION_WARMUP_STEPS = 15;
+/** Calibration stops after this share of the budget once it has timed a few steps. */
+const CALIBRATION_MAX_BUDGET_FRACTION = 0.05;
+const CALIBRATION_MIN_STEPS = 3;
 /** Share of the training budget planned for steps; the rest absorbs noise from a shared machine. */
 const BUDGET_PLANNED_FRACTION = 0.97;
 /** With a time budget, warm-up takes at most 1/10 of the planned steps. */
@@ -153,14 +156,21 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
   if (t.budgetSeconds !== undefined) {
     // Time a few steps at lr 0 (AdamW then changes nothing) to learn this machine's speed; with
     // several workers, time one worker too and keep the faster (a busy machine may not have the cores).
+    const budget = t.budgetSeconds;
     const calibrate = async (w: number): Promise<number> => {
       const at: number[] = [];
+      const stop = new AbortController();
       await train(model, stream, {
-        steps: CALIBRATION_STEPS, batchSize: t.batchSize, lr: 0, weightDecay: 0, workers: w, seed: preset.seed,
-        onProgress: (p) => at.push(p.elapsedSeconds),
+        steps: CALIBRATION_STEPS, batchSize: t.batchSize, lr: 0, weightDecay: 0, workers: w, seed: preset.seed, signal: stop.signal,
+        onProgress: (p) => {
+          at.push(p.elapsedSeconds);
+          // Slow steps: stop timing early rather than spend the budget on it.
+          if (at.length >= CALIBRATION_MIN_STEPS && p.elapsedSeconds > budget * CALIBRATION_MAX_BUDGET_FRACTION) stop.abort();
+        },
       });
-      const timed = at.slice(CALIBRATION_WARMUP_STEPS - 1);
-      return Math.max(1e-6, ((timed.at(-1) ?? 1) - (timed[0] ?? 0)) / Math.max(1, timed.length - 1));
+      const timed = at.length > CALIBRATION_WARMUP_STEPS ? at.slice(CALIBRATION_WARMUP_STEPS - 1) : at.slice(Math.min(1, at.length - 1));
+      if (timed.length < 2) return Math.max(1e-6, at.at(-1) ?? 1);
+      return Math.max(1e-6, ((timed.at(-1) ?? 1) - (timed[0] ?? 0)) / (timed.length - 1));
     };
     let secondsPerStep = await calibrate(workers);
     if (workers > 1) {
