@@ -26,7 +26,7 @@ export const COMPARISON_BUDGET_MINUTES = 5;
 /** Parameters every cell's model is sized to (width chosen per format and class to come closest). */
 export const COMPARISON_PARAMETERS = 2_000_000;
 /** Held-out pairs per cell: enough to tell 90% from 99%, cheap enough to roll out. */
-export const COMPARISON_EVAL_N = 500;
+export const COMPARISON_EVAL_N = 300;
 /** Transformer shape of the comparison (not from the paper, which has no transformer). */
 const COMPARISON_TRANSFORMER = { layers: 2, heads: 4 } as const;
 
