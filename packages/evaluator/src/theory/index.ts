@@ -5,7 +5,7 @@ export { summarise, THEORY_REPORT_SCHEMA, type CompiledCheck, type SummaryRow, t
 export { renderTheoryMarkdown, accuracyVsCotSpec } from './render.js';
 export {
   runParityExperiment, runLengthComplexityExperiment, PARITY_BITS, PARITY_GRID_FORMATS, THEORY_SEEDS, COMPILED_CHECK_SAMPLES,
-  TRACE_MACHINE, TRACE_TRAIN_LENGTH, TRACE_LONGER_BY, type TheoryEvent, type TheoryExperimentOptions,
+  TRACE_MACHINE, TRACE_TRAIN_LENGTH, COMPILED_MACHINES, TRACE_LONGER_BY, type TheoryEvent, type TheoryExperimentOptions,
 } from './experiments.js';
 export { writeTheoryReport, THEORY_FILES } from './write.js';
 export { directorySweepStore } from '../node/sweep-store.js';

@@ -25,7 +25,7 @@ export interface LearnRecipe {
 }
 
 /** Defaults of {@link LearnRecipe}: small enough for a CPU cell of a sweep. */
-export const LEARN_DEFAULTS: Omit<LearnRecipe, 'model'> = { dim: 32, steps: 600, batchSize: 64, lr: 3e-3, budgetSeconds: 0, seed: 0, trainCount: 4096, testCount: 256 };
+export const LEARN_DEFAULTS: Omit<LearnRecipe, 'model'> = { dim: 8, steps: 600, batchSize: 32, lr: 1e-2, budgetSeconds: 0, seed: 0, trainCount: 4096, testCount: 256 };
 
 /** What one learning run measured. */
 export interface LearnResult {
