@@ -149,7 +149,7 @@ export async function reproduceMultiplication(options: ReproduceOptions): Promis
 /** Trains for the preset's steps, or for as many as fit its time budget. */
 async function trainWithinBudget(model: Model, data: MultiplicationData, preset: ReproducePreset, options: ReproduceOptions): Promise<TrainingSummary> {
   const t = preset.train;
-  const stream = data.trainSequences(preset.seed, t.lossMask);
+  const stream = yieldingStream(data.trainSequences(preset.seed, t.lossMask), t.batchSize);
   let steps = t.steps;
   const started = performance.now();
   let workers = t.workers;
@@ -252,6 +252,23 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * The training stream, made asynchronous: it yields to the event loop once per batch, so Ctrl-C
+ * (SIGINT) and other timers are handled while training runs; otherwise a synchronous source keeps
+ * the training loop in microtasks and signals wait until the end.
+ */
+function yieldingStream<T>(source: Iterable<T>, every: number): AsyncIterable<T> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      let count = 0;
+      for (const item of source) {
+        if (++count % every === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        yield item;
+      }
+    },
+  };
 }
 
 /** Held-out sequences for the training curve's held-out loss: test-split pairs, re-iterable. */
