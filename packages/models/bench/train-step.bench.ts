@@ -27,10 +27,27 @@ function forwardFlops(T: number, d: number, V: number): number {
   return 2 * (((T * (T + 1)) / 2) * d * d + T * d * d + T * d * V);
 }
 
-function seconds(fn: () => void): number {
+/** CPU seconds (user + system, all threads of the process) used by the calls timed so far, by label. */
+const cpu = new Map<string, { seconds: number; calls: number }>();
+
+function seconds(fn: () => void, label?: string): number {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
-  return (performance.now() - t0) / 1000;
+  const wall = (performance.now() - t0) / 1000;
+  if (label !== undefined) {
+    const c = process.cpuUsage(c0);
+    const entry = cpu.get(label) ?? { seconds: 0, calls: 0 };
+    entry.seconds += (c.user + c.system) / 1e6;
+    entry.calls += 1;
+    cpu.set(label, entry);
+  }
+  return wall;
+}
+
+function cpuPerCall(label: string): number {
+  const e = cpu.get(label);
+  return e === undefined ? NaN : e.seconds / e.calls;
 }
 
 function randomData(T: number, V: number): TokenSequenceLike[] {
@@ -49,7 +66,7 @@ function denseMatMul(Td: number): { run: () => number; dispose: () => void } {
         const c = tf.matMul(a, b);
         c.dataSync();
         c.dispose();
-      }),
+      }, `matmul ${Td}`),
     dispose: () => tf.dispose([a, b]),
   };
 }
@@ -62,7 +79,7 @@ function ourStep(model: Model, seqs: TokenSequenceLike[]): () => number {
     seconds(() => {
       const { grads } = gradients(model, batch);
       opt.step(grads, 1 / batch.tokens, 1e-3);
-    });
+    }, `ours ${model.config.contextLength}`);
 }
 
 /** The naive version: dense masked weight (W ⊙ M), TensorFlow.js' own gradients (transposed matMuls), tf.train.adam. */
@@ -104,10 +121,11 @@ function naiveStep(c: BenchConfig, seqs: TokenSequenceLike[]): { run: () => numb
 }
 
 /** Fastest optimizer step of `train()` with `workers` threads (the first step, with start-up, excluded). */
-async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: number): Promise<number> {
+async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: number): Promise<{ wall: number; cpu: number }> {
   const model = createModel({ kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim }, { seed: 1 });
   let last = 0;
   let best = Infinity;
+  let cpuAtStep1 = process.cpuUsage();
   await train(model, seqs, {
     steps: REPEATS + 1,
     batchSize: BATCH,
@@ -116,11 +134,13 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
     onProgress: (p) => {
       const now = performance.now();
       if (p.step > 1) best = Math.min(best, (now - last) / 1000);
+      if (p.step === 1) cpuAtStep1 = process.cpuUsage();
       last = now;
     },
   });
+  const used = process.cpuUsage(cpuAtStep1);
   model.dispose();
-  return best;
+  return { wall: best, cpu: (used.user + used.system) / 1e6 / REPEATS };
 }
 
 const backend = await initBackend(process.env['BENCH_BACKEND'] as BackendName | undefined);
@@ -151,10 +171,18 @@ for (const c of CONFIGS) {
   // 1 and 2 workers, alternated so both see the same load
   let oneWorker = Infinity;
   let twoWorkers = Infinity;
+  let oneWorkerCpu = Infinity;
+  let twoWorkersCpu = Infinity;
   for (let r = 0; r < 2; r++) {
-    oneWorker = Math.min(oneWorker, await trainStep(c, seqs, 1));
-    twoWorkers = Math.min(twoWorkers, await trainStep(c, seqs, 2));
+    const one = await trainStep(c, seqs, 1);
+    const two = await trainStep(c, seqs, 2);
+    oneWorker = Math.min(oneWorker, one.wall);
+    twoWorkers = Math.min(twoWorkers, two.wall);
+    oneWorkerCpu = Math.min(oneWorkerCpu, one.cpu);
+    twoWorkersCpu = Math.min(twoWorkersCpu, two.cpu);
   }
+  const cpuOurs = cpuPerCall(`ours ${T}`);
+  const cpuMatMul = cpuPerCall(`matmul ${T * d}`);
   const flops = 3 * BATCH * forwardFlops(T, d, V);
   const matmulGflops = (2 * BATCH * (T * d) ** 2) / bestMatMul / 1e9;
   const gflops = flops / bestOurs / 1e9;
@@ -174,6 +202,15 @@ for (const c of CONFIGS) {
     trainStepMs2Workers: +(twoWorkers * 1000).toFixed(1),
     tokensPerSecond2Workers: Math.round((BATCH * T) / twoWorkers),
     speedup2Workers: +(oneWorker / twoWorkers).toFixed(2),
+    // CPU time is what the work costs whatever the load: the robust figures on a shared machine
+    cpuStepMs: +(cpuOurs * 1000).toFixed(1),
+    cpuEffectiveGflops: +(flops / cpuOurs / 1e9).toFixed(2),
+    cpuDenseMatMulGflops: +((2 * BATCH * (T * d) ** 2) / cpuMatMul / 1e9).toFixed(2),
+    cpuRatioToMatMul: +((flops / cpuOurs) / ((2 * BATCH * (T * d) ** 2) / cpuMatMul)).toFixed(3),
+    cpuStepMs1Worker: +(oneWorkerCpu * 1000).toFixed(1),
+    cpuStepMs2Workers: +(twoWorkersCpu * 1000).toFixed(1),
+    // on an idle 2-core machine the 2-worker step takes about (its CPU time) / 2 if the work splits evenly
+    idealSpeedup2Workers: +((2 * oneWorkerCpu) / twoWorkersCpu).toFixed(2),
   });
   console.log(JSON.stringify(rows[rows.length - 1]));
 }
