@@ -168,9 +168,11 @@ async function trainWithinBudget(model: Model, data: MultiplicationData, preset:
           if (at.length >= CALIBRATION_MIN_STEPS && p.elapsedSeconds > budget * CALIBRATION_MAX_BUDGET_FRACTION) stop.abort();
         },
       });
+      // The median step time after warm-up: robust to the spikes of a shared machine.
       const timed = at.length > CALIBRATION_WARMUP_STEPS ? at.slice(CALIBRATION_WARMUP_STEPS - 1) : at.slice(Math.min(1, at.length - 1));
       if (timed.length < 2) return Math.max(1e-6, at.at(-1) ?? 1);
-      return Math.max(1e-6, ((timed.at(-1) ?? 1) - (timed[0] ?? 0)) / (timed.length - 1));
+      const steps = timed.slice(1).map((x, i) => x - timed[i]!).sort((a, b) => a - b);
+      return Math.max(1e-6, steps[Math.floor(steps.length / 2)]!);
     };
     let secondsPerStep = await calibrate(workers);
     if (workers > 1) {
