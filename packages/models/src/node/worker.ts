@@ -24,10 +24,10 @@ try {
       }
       const batch = packBatch(model, request.sequences);
       const r = gradients(model, batch);
-      grads.fill(0);
       for (const s of init.slots) {
         const g = r.grads.get(s.name);
         if (g !== undefined) grads.set(g, s.offset);
+        else grads.fill(0, s.offset, s.offset + s.size);
       }
       reply({ type: 'done', loss: r.loss });
     } catch (error) {
