@@ -3,11 +3,8 @@ import { cotlabProject } from '@cotlab/test-utils/preset';
 // The browser end-to-end test: `pnpm --filter docs test:browser` (builds the site first) or
 // `test:e2e` (against an existing build). Not part of the default suite. The preset makes it read
 // cotlab packages from their sources (no build of the packages needed).
-// The preset is plain JavaScript (Vitest loads configs through Node), so it has no types to check.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-call
 export default cotlabProject('docs-browser', {
   include: ['test/**/*.e2e.ts'],
   testTimeout: 180_000,
   hookTimeout: 120_000,
-  fileParallelism: false,
 });
