@@ -27,7 +27,8 @@ export const reproduceLengthComplexityCommand: CommandSpec = {
     formats: { type: 'string', valueName: 'LIST', description: `trace encodings, comma-separated (${TRACE_FORMATS.join(', ')})`, default: TRACE_FORMATS.join(',') },
   },
   details: `The full run (4 encodings × 2 models × 3 seeds = 24 cells) takes about 40 min on 2 cores with the
-default 90 s cap per cell, plus about a minute of compiled checks. Finished cells are stored; rerunning resumes.
+default 90 s cap per cell, plus about a minute of compiled checks. Finished cells are stored; rerunning resumes
+(use a new --store after changing the recipe).
 Examples:
   cotlab reproduce length-complexity
   cotlab reproduce length-complexity --train-length 6 --formats none,transitions --models linear --seeds 1 --steps 100 --out /tmp/lc`,

@@ -1,4 +1,5 @@
 import { directorySweepStore, LEARN_DEFAULTS, PARITY_BITS, PARITY_GRID_FORMATS, runParityExperiment, THEORY_MODELS, writeTheoryReport, type LearnRecipe, type TheoryEvent, type TheoryModel, type TheoryReport } from '@cotlab/evaluator/theory';
+import { basename } from 'node:path';
 import { UsageError, type CommandSpec, type OptionSpec, type ParsedValues } from '../command.js';
 import { intOption, numberOption, stringOption } from '../options.js';
 import { commandLine } from './reproduce-shared.js';
@@ -9,7 +10,7 @@ export const THEORY_BUDGET_SECONDS = 18;
 /** Options shared by the theory reproductions (training recipe, grid, output). */
 export const THEORY_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', valueName: 'DIR', description: 'where report.json, report.md and accuracy-vs-cot.svg are written' },
-  store: { type: 'string', valueName: 'DIR', description: 'finished cells are kept here, one file each; rerunning resumes (default: <out>/cells)' },
+  store: { type: 'string', valueName: 'DIR', description: 'finished cells are kept here, one file each; rerunning resumes (default: runs/theory-<experiment>, git-ignored)' },
   'budget-seconds': { type: 'string', valueName: 'S', description: 'wall-clock cap of training per cell (0: steps only)', default: String(THEORY_BUDGET_SECONDS) },
   steps: { type: 'string', valueName: 'N', description: 'optimizer steps per cell (the same step budget for every run)', default: String(LEARN_DEFAULTS.steps) },
   dim: { type: 'string', valueName: 'D', description: 'embedding width d of the linear / MLP predictors', default: String(LEARN_DEFAULTS.dim) },
@@ -43,7 +44,7 @@ export function theoryOptions(values: ParsedValues, defaultOut: string, defaults
   const seedCount = intOption(values, 'seeds', 3, 1, 100);
   return {
     out,
-    store: stringOption(values, 'store') ?? `${out}/cells`,
+    store: stringOption(values, 'store') ?? `runs/theory-${basename(defaultOut)}`,
     recipe: {
       budgetSeconds,
       lr,
@@ -98,7 +99,7 @@ export const reproduceParityCommand: CommandSpec = {
   },
   details: `The full grid (4 sizes × 7 formats × 2 models × 3 seeds = 168 cells) takes at most about 55 min on 2 cores
 with the default 18 s cap per cell (cells that finish their 600 steps sooner are faster). Finished cells are stored;
-rerunning resumes.
+rerunning resumes (cells are keyed by n, format, model and seed: use a new --store after changing the recipe).
 Examples:
   cotlab reproduce parity
   cotlab reproduce parity --bits 8 --formats none,count-log --models linear --seeds 1 --steps 100 --out /tmp/parity`,
