@@ -1,22 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { malachSplit } from '@cotlab/corpus';
 import { readShard } from '@cotlab/corpus/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { runCli, type CliRun } from '../testing/run-cli.js';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(argv, { stdout, stderr, signal: new AbortController().signal });
-  return { code, out, err };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-cli-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

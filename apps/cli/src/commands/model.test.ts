@@ -1,21 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { sharedDir, sharedPath, SHARED_SKIP_REASON } from '@cotlab/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { runCli, type CliRun } from '../testing/run-cli.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(argv, { stdout, stderr, signal: new AbortController().signal });
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-models-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

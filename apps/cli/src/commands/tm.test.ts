@@ -1,24 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { runCli, type CliRun } from '../testing/run-cli.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return cliWith(new AbortController().signal, ...argv);
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
-async function cliWith(signal: AbortSignal, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(argv, { stdout, stderr, signal });
-  return { code, out, err };
-}
+const cliWith = (signal: AbortSignal, ...argv: string[]): Promise<CliRun> => runCli(argv, signal);
 
 const dir = mkdtempSync(join(tmpdir(), 'cotlab-tm-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
