@@ -56,8 +56,19 @@ export async function resolveTinyStoriesText(options: ResolveTextOptions): Promi
   if (options.download === false) throw new DatasetError('not-found', 'tinystories: no data: pass --data PATH, or allow the download from the hub');
   const progress = (p: { file: string; bytes: number; total: number }): void => options.onDownload?.(p.file, p.bytes, p.total);
   const common = { ...(options.signal ? { signal: options.signal } : {}), onProgress: progress };
-  const valid = await obtainTinyStories('valid', common);
-  const train = await obtainTinyStories('train', common);
+  let valid: string;
+  let train: string;
+  try {
+    valid = await obtainTinyStories('valid', common);
+    train = await obtainTinyStories('train', common);
+  } catch (error) {
+    if (!(error instanceof DatasetError) || error.code !== 'hub-metadata') throw error;
+    throw new DatasetError(
+      'not-found',
+      `tinystories: no local data, and the dataset's home cannot be reached (${error.message}); pass --data DIR (a folder with TinyStories-train.txt and TinyStories-valid.txt) or --shared DIR (a folder with data/tinystories/ samples)`,
+      { cause: error },
+    );
+  }
   return { kind: 'hub', train, valid, validLayout: 'stories', note: 'TinyStories v1 from huggingface.co/datasets/roneneldan/TinyStories (verified download)' };
 }
 

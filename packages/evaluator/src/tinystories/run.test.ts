@@ -66,6 +66,16 @@ describe('reproduceTinyStories', () => {
   it('rejects a data path that does not exist, before any work', async () => {
     await expect(reproduceTinyStories({ preset: tiny, outDir: tmpdir(), backend: 'cpu', data: '/nonexistent/tinystories' })).rejects.toThrow(/data path '\/nonexistent\/tinystories' does not exist/);
   });
+  it('says what to do when there is no local data and the hub cannot be reached', async () => {
+    const unreachable = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
+    const original = globalThis.fetch;
+    globalThis.fetch = unreachable as typeof fetch;
+    try {
+      await expect(reproduceTinyStories({ preset: tiny, outDir: tmpdir(), backend: 'cpu' })).rejects.toThrow(/cannot be reached .*pass --data DIR .* or --shared DIR/);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
   it('stops the paper preset on WebAssembly before allocating, stating the memory it needs', async () => {
     await expect(reproduceTinyStories({ preset: TINYSTORIES_PRESET_CONFIGS.paper, outDir: tmpdir(), backend: 'wasm' })).rejects.toThrow(/needs about [\d.]+ GiB of memory, but the 'wasm' backend can hold 4\.0 GiB/);
   });
