@@ -69,7 +69,7 @@ describe('reproduceTinyStories', () => {
   it('says what to do when there is no local data and the hub cannot be reached', async () => {
     const unreachable = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
     const original = globalThis.fetch;
-    globalThis.fetch = unreachable as typeof fetch;
+    globalThis.fetch = unreachable;
     try {
       await expect(reproduceTinyStories({ preset: tiny, outDir: tmpdir(), backend: 'cpu' })).rejects.toThrow(/cannot be reached .*pass --data DIR .* or --shared DIR/);
     } finally {
