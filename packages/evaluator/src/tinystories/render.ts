@@ -28,6 +28,7 @@ export function renderTinyStoriesMarkdown(report: TinyStoriesReport): string {
     '',
     verdict,
     '',
+    ...(report.failures.length === 0 ? [] : ['**Models that failed:** ' + report.failures.map((f) => `${f.name} (${compact(f.parameters)} parameters): ${f.error}`).join('; '), '']),
     '## Held-out bits per byte (lower is better)',
     '',
     markdownTable(['model', 'class', 'parameters', 'bits/byte', 'loss/token (nats)', 'train time'], rows, ['l', 'l', 'r', 'r', 'r', 'r']),

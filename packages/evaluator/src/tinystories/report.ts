@@ -49,6 +49,8 @@ export interface TinyStoriesReport {
   tokenizer: { spec: string; size: number };
   baselines: BaselineResult[];
   models: ModelResult[];
+  /** Models that could not be trained or scored, with the first line of the error. */
+  failures: { name: string; kind: string; parameters: number; error: string }[];
   /** Statistics of held-out human-written stories, as a reference for the generated ones. */
   referenceStats: TextStats;
   /** The goal: does the linear model beat the best Kneser–Ney baseline in bits per byte? */

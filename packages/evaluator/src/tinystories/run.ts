@@ -143,6 +143,7 @@ export async function reproduceTinyStories(options: TinyStoriesRunOptions): Prom
 
   const windowsByLength = new Map<number, ReturnType<typeof trainingWindows>>();
   const models: ModelResult[] = [];
+  const failures: TinyStoriesReport['failures'] = [];
   for (const base of preset.models) {
     const config = validateModelConfig({ ...base, vocabSize: Math.max(base.vocabSize, tokenizer.size) });
     const name = modelName(config);
@@ -153,6 +154,7 @@ export async function reproduceTinyStories(options: TinyStoriesRunOptions): Prom
     stage(`training ${name} (${parameterCount(config).toLocaleString('en-US')} parameters)`);
     const model = createModel(config, { seed: options.seed ?? 0 });
     try {
+      if (options.signal?.aborted) throw new Error('interrupted');
       const trained = await trainOne(model, windows, preset, options, name, checkpointDir);
       // Score and sample with the final weights exactly as checkpointed.
       const final = (await loadCheckpoint(checkpointDir)).model;
@@ -179,6 +181,12 @@ export async function reproduceTinyStories(options: TinyStoriesRunOptions): Prom
       } finally {
         final.dispose();
       }
+    } catch (error) {
+      // One model class failing (e.g. a backend abort) must not lose the others' results.
+      if (options.signal?.aborted) throw error;
+      const message = (error as Error).message.split('\n')[0] ?? String(error);
+      failures.push({ name, kind: config.kind, parameters: parameterCount(config), error: message });
+      stage(`${name} failed: ${message}`);
     } finally {
       model.dispose();
     }
@@ -197,6 +205,7 @@ export async function reproduceTinyStories(options: TinyStoriesRunOptions): Prom
     tokenizer: { spec: tokenizerSpec, size: tokenizer.size },
     baselines,
     models,
+    failures,
     referenceStats: textStats(valid.slice(0, 200).map((d) => d.text)),
     goal: {
       bestBaseline: best.name,
