@@ -1,9 +1,10 @@
 import { BYTE_TO_CHAR, GPT2_PATTERN, bytesToSymbol, symbolToBytes } from './byte-level.js';
 import { splitGpt2 } from './gpt2-split.js';
-import { TokenizerArgumentError, UnknownIdError, UnknownSymbolError, isArrayValue, show } from './errors.js';
+import { TokenizerArgumentError, UnknownIdError, isArrayValue, show } from './errors.js';
 import { SPECIAL_ROLES } from './special-tokens.js';
 import type { EncodeOptions, SpecialSymbols, SpecialTokens, Tokenizer } from './tokenizer.js';
 import { hfAddedToken } from './word-level.js';
+import { idInVocab, symbolInVocab, vocabRecord } from './vocab-lookup.js';
 
 /** Merge pairs are keyed `left · 2^21 + right`: exact in a double for vocabularies below 2^21 ids. */
 export const PAIR_KEY_BASE = 2 ** 21;
@@ -262,21 +263,16 @@ export class ByteLevelBpeTokenizer implements Tokenizer {
 
   /** The id of a token string: a byte-level string such as `Ġthe`, or a special token. */
   idOf(symbol: string): number {
-    const id = this.#ids.get(symbol);
-    if (id === undefined) throw new UnknownSymbolError(symbol, -1, this.kind);
-    return id;
+    return idInVocab(this.#ids, symbol, this.kind);
   }
 
   symbolOf(id: number): string {
-    const s = Number.isInteger(id) ? this.#vocab[id] : undefined;
-    if (s === undefined) throw new UnknownIdError(id, -1, this.size);
-    return s;
+    return symbolInVocab(this.#vocab, id);
   }
 
   /** Hugging Face `tokenizer.json` (BPE model, ByteLevel pre-tokenizer and decoder), as GPT-2's. */
   toJSON(): unknown {
-    const vocab: Record<string, number> = {};
-    this.#vocab.forEach((s, i) => (vocab[s] = i));
+    const vocab = vocabRecord(this.#vocab);
     const byteLevel = { add_prefix_space: false, trim_offsets: true, use_regex: true };
     if (this.pattern !== GPT2_PATTERN) throw new TokenizerArgumentError('pattern', "GPT-2's to write a Hugging Face tokenizer.json", show(this.pattern));
     return {

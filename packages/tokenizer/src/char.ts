@@ -2,6 +2,7 @@ import { TokenizerArgumentError, UnknownIdError, UnknownSymbolError, show } from
 import { resolveSpecials, SPECIAL_ROLES } from './special-tokens.js';
 import type { EncodeOptions, SpecialSymbols, SpecialTokens, Tokenizer } from './tokenizer.js';
 import { hfAddedToken } from './word-level.js';
+import { idInVocab, symbolInVocab, vocabRecord } from './vocab-lookup.js';
 
 export interface CharTokenizerOptions {
   /**
@@ -166,15 +167,11 @@ export class CharTokenizer implements Tokenizer {
   }
 
   idOf(symbol: string): number {
-    const id = this.#ids.get(symbol);
-    if (id === undefined) throw new UnknownSymbolError(symbol, -1, this.kind);
-    return id;
+    return idInVocab(this.#ids, symbol, this.kind);
   }
 
   symbolOf(id: number): string {
-    const s = Number.isInteger(id) ? this.#symbols[id] : undefined;
-    if (s === undefined) throw new UnknownIdError(id, -1, this.size);
-    return s;
+    return symbolInVocab(this.#symbols, id);
   }
 
   /**
@@ -182,8 +179,7 @@ export class CharTokenizer implements Tokenizer {
    * token), no pre-tokenizer, and the `Fuse` decoder (concatenation).
    */
   toJSON(): unknown {
-    const vocab: Record<string, number> = {};
-    this.#symbols.forEach((s, i) => (vocab[s] = i));
+    const vocab = vocabRecord(this.#symbols);
     const specialIds = [...this.#specialIds].sort((a, b) => a - b);
     const unk = this.specialTokens.unk;
     return {

@@ -1,6 +1,7 @@
 import { TokenizerArgumentError, UnknownIdError, UnknownSymbolError, show } from './errors.js';
 import { resolveSpecials, SPECIAL_ROLES } from './special-tokens.js';
 import type { EncodeOptions, SpecialSymbols, SpecialTokens, Tokenizer } from './tokenizer.js';
+import { idInVocab, symbolInVocab, vocabRecord } from './vocab-lookup.js';
 
 const WHITESPACE = /\s+/u;
 
@@ -117,21 +118,16 @@ export class WordLevelTokenizer implements Tokenizer {
   }
 
   idOf(symbol: string): number {
-    const id = this.#ids.get(symbol);
-    if (id === undefined) throw new UnknownSymbolError(symbol, -1, this.kind);
-    return id;
+    return idInVocab(this.#ids, symbol, this.kind);
   }
 
   symbolOf(id: number): string {
-    const s = Number.isInteger(id) ? this.#symbols[id] : undefined;
-    if (s === undefined) throw new UnknownIdError(id, -1, this.size);
-    return s;
+    return symbolInVocab(this.#symbols, id);
   }
 
   /** Hugging Face `tokenizer.json` (WordLevel model, WhitespaceSplit pre-tokenizer). */
   toJSON(): unknown {
-    const vocab: Record<string, number> = {};
-    this.#symbols.forEach((s, i) => (vocab[s] = i));
+    const vocab = vocabRecord(this.#symbols);
     const specialIds = [...new Set(Object.values(this.specialTokens) as number[])].sort((a, b) => a - b);
     const unk = this.specialTokens.unk;
     return {
