@@ -2,6 +2,7 @@ import type * as NodeModule from 'node:module';
 import type * as NodePath from 'node:path';
 import { tf } from './tf.js';
 import { BackendError, ModelArgumentError } from './errors.js';
+import { shareIdentityOnWasm } from './wasm-identity.js';
 
 /** The backends cotlab knows, in the order it tries them. */
 export const BACKENDS = ['node', 'wasm', 'cpu'] as const;
@@ -67,6 +68,7 @@ async function tryBackend(name: BackendName, options: InitBackendOptions): Promi
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const paths = options.wasmPaths ?? (await nodeWasmDir());
     if (paths !== undefined) wasm.setWasmPaths(paths);
+    shareIdentityOnWasm();
   }
   const ok = await tf.setBackend(TF_NAMES[name]);
   if (!ok) throw new BackendError(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMemory, parameterCount, storedMaskedWeights, validateModelConfig, WASM_MEMORY_LIMIT } from './config.js';
+import { estimateMemory, microBatchSize, parameterCount, storedMaskedWeights, validateModelConfig, WASM_MEMORY_LIMIT } from './config.js';
 import { ModelConfigError } from './errors.js';
 
 describe('parameterCount (the paper\'s way: unmasked weights only, nothing allocated)', () => {
@@ -62,5 +62,20 @@ describe('assertFitsMemory', () => {
     const { assertFitsMemory, MODEL_PRESETS } = await import('./presets.js');
     expect(() => assertFitsMemory(MODEL_PRESETS['paper-multiplication'], 128, 'wasm')).toThrow(/'dim' must be small enough .* needs ≈ \d+\.\d GiB\), got 128/);
     expect(() => assertFitsMemory(MODEL_PRESETS['cpu-multiplication'], 128, 'wasm')).not.toThrow();
+  });
+});
+
+describe('microBatchSize', () => {
+  const transformer = { kind: 'transformer', vocabSize: 512, contextLength: 64, dim: 384, layers: 5, heads: 6 } as const;
+  it('keeps a batch whole when it fits, and splits one whose activations would not', () => {
+    expect(microBatchSize({ kind: 'mlp', vocabSize: 117, contextLength: 46, dim: 16 }, 64)).toBe(64);
+    const split = microBatchSize(transformer, 64);
+    expect(split).toBeGreaterThanOrEqual(1);
+    expect(split).toBeLessThan(64);
+    expect(estimateMemory(transformer, split).activations).toBeLessThanOrEqual(1.5 * 2 ** 30);
+    expect(estimateMemory(transformer, split + 1).activations).toBeGreaterThan(1.5 * 2 ** 30);
+  });
+  it('never goes below one sequence', () => {
+    expect(microBatchSize(transformer, 64, 1)).toBe(1);
   });
 });

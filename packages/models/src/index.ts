@@ -9,6 +9,8 @@ export {
   defaultLinearBlocks,
   MODEL_KINDS,
   WASM_MEMORY_LIMIT,
+  WASM_ACTIVATION_BUDGET,
+  microBatchSize,
   type ModelConfig,
   type ModelKind,
   type MemoryEstimate,

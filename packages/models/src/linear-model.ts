@@ -1,4 +1,4 @@
-import { blockBounds, parameterCount, type ModelConfig } from './config.js';
+import { blockBounds, microBatchSize, parameterCount, type ModelConfig } from './config.js';
 import { CheckpointShapeError, ModelArgumentError } from './errors.js';
 import type { Model } from './model.js';
 import { embed, maskedLinear, matMul, rank1, rank2, slabMask, type MaskedBlock } from './ops.js';
@@ -202,11 +202,18 @@ export function logitsOf(model: Model, batch: readonly ArrayLike<number>[]): Flo
     maxLen = Math.max(maxLen, seq.length);
   }
   const P = model.paddedLength(maxLen);
-  const ids = new Int32Array(batch.length * P);
-  for (const [i, seq] of batch.entries()) for (let k = 0; k < seq.length; k++) ids[i * P + k] = seq[k]!;
-  const out = tf.tidy(() => model.forward(tf.tensor2d(ids, [batch.length, P], 'int32')));
-  const flat = out.dataSync() as Float32Array;
-  out.dispose();
-  return batch.map((seq, i) => flat.slice(i * P * V, (i * P + seq.length) * V));
+  // every tensor of a forward pass lives until it ends: on WebAssembly, run as many rows per pass as fit
+  const rowsPerPass = tf.getBackend() === 'wasm' ? microBatchSize(model.config, batch.length) : batch.length;
+  const result: Float32Array[] = [];
+  for (let first = 0; first < batch.length; first += rowsPerPass) {
+    const rows = batch.slice(first, first + rowsPerPass);
+    const ids = new Int32Array(rows.length * P);
+    for (const [i, seq] of rows.entries()) for (let k = 0; k < seq.length; k++) ids[i * P + k] = seq[k]!;
+    const out = tf.tidy(() => model.forward(tf.tensor2d(ids, [rows.length, P], 'int32')));
+    const flat = out.dataSync() as Float32Array;
+    out.dispose();
+    for (const [i, seq] of rows.entries()) result.push(flat.slice(i * P * V, (i * P + seq.length) * V));
+  }
+  return result;
 }
 

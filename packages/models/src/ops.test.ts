@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { blockBounds } from './config.js';
 import { crossEntropySum } from './batch.js';
-import { batchMatMul, embed, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
+import { batchMatMul, embed, gelu, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
 import { Rng } from './rng.js';
 import { tf } from './tf.js';
 
@@ -69,6 +69,19 @@ for (const backend of ['wasm', 'cpu'] as const) {
       expectClose(g.dataSync(), finiteDifference(loss, table), { rtol: 2e-2, atol: 2e-3 });
       expect(g.slice([2, 0], [1, 3]).dataSync()).toEqual(new Float32Array(3));
       tf.dispose([table, ids, r, g]);
+    });
+
+    it('gelu: value is the tanh approximation, gradient matches finite differences', () => {
+      const rng = new Rng(6);
+      const x = randn(rng, [3, 4]);
+      const r = randn(rng, [3, 4]);
+      const xs = x.dataSync();
+      const expected = Array.from(xs, (v) => 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v ** 3))));
+      expectClose(tf.tidy(() => gelu(x).dataSync()), expected, { rtol: 1e-5, atol: 1e-6 });
+      const loss = (t: tf.Tensor): tf.Scalar => tf.sum(tf.mul(gelu(t), r));
+      const g = tf.grad(loss)(x);
+      expectClose(g.dataSync(), finiteDifference(loss, x), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([x, r, g]);
     });
 
     it('crossEntropySum: weighted rows, value and gradient', () => {

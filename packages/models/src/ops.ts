@@ -158,3 +158,41 @@ export function slabMask(start: number, end: number, dim: number): Float32Array 
   }
   return m;
 }
+
+const GELU_C = Math.sqrt(2 / Math.PI);
+const GELU_A = 0.044715;
+
+const geluGrad = tf.customGrad(((x: Tensor, save: GradSave) => {
+  save([x]);
+  return {
+    value: tf.tidy(() => geluValue(x)),
+    gradFunc: (dy: Tensor, saved: Tensor[]) => {
+      const [sx] = saved as [Tensor];
+      return [
+        tf.tidy(() => {
+          const x2 = tf.square(sx);
+          const th = tf.tanh(tf.mul(sx, tf.mul(tf.add(tf.mul(x2, GELU_A), 1), GELU_C)));
+          // d/dx ½x(1 + tanh u) = ½(1 + tanh u) + ½x(1 − tanh²u)·u', u' = c(1 + 3a·x²)
+          const du = tf.mul(tf.add(tf.mul(x2, 3 * GELU_A), 1), GELU_C);
+          const slope = tf.mul(tf.add(tf.add(th, 1), tf.mul(tf.mul(sx, tf.sub(1, tf.square(th))), du)), 0.5);
+          return tf.mul(dy, slope);
+        }),
+      ];
+    },
+  };
+}) as unknown as CustomFn);
+
+function geluValue(x: Tensor): Tensor {
+  const u = tf.mul(x, tf.mul(tf.add(tf.mul(tf.square(x), GELU_A), 1), GELU_C));
+  return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(u), 1));
+}
+
+/**
+ * GELU, tanh approximation (GPT-2's), as one differentiable op that keeps only its input for the
+ * backward pass: the composed version kept eight intermediate [tokens, 4d] tensors per layer.
+ *
+ * @example const h = gelu(tf.tensor2d([[-1, 0, 1]]));
+ */
+export function gelu<T extends tf.Tensor>(x: T): T {
+  return geluGrad(x) as T;
+}

@@ -53,6 +53,37 @@ describe('train (wasm)', () => {
     expect(new Set(a).size).toBeGreaterThan(1);
   });
 
+  it('splits a batch into micro-batches without changing the step', async () => {
+    const run = async (microBatchSize?: number): Promise<{ losses: number[]; weights: Float32Array; passes: number }> => {
+      const model = createModel({ kind: 'transformer', vocabSize: 11, contextLength: 8, dim: 8, layers: 1, heads: 2 }, { seed: 4 });
+      let passes = 0;
+      const forward = model.forward.bind(model);
+      model.forward = (ids) => {
+        passes += 1;
+        return forward(ids);
+      };
+      const r = await train(model, countingSequences(40, 9, 11, 6), { steps: 4, batchSize: 10, ...(microBatchSize === undefined ? {} : { microBatchSize }) });
+      const weights = model.exportWeights().get('lm_head.weight')!.data;
+      model.dispose();
+      return { losses: r.losses, weights, passes };
+    };
+    const whole = await run();
+    const split = await run(3); // 3 + 3 + 3 + 1 sequences
+    expect([whole.passes, split.passes]).toEqual([4, 16]);
+    expectClose(split.losses, whole.losses, { rtol: 1e-5 });
+    expectClose(split.weights, whole.weights, { rtol: 1e-4, atol: 1e-6 });
+  });
+
+  it('shares memory when the gradient tape clones a tensor (WebAssembly)', () => {
+    const x = tf.tensor1d([1, 2, 3]);
+    const buffers = tf.memory().numDataBuffers;
+    const y = tf.clone(x);
+    expect(tf.memory().numDataBuffers).toBe(buffers);
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual([1, 2, 3]);
+    y.dispose();
+  });
+
   it('does not leak tensors across steps', async () => {
     const model = createModel(config, { seed: 1 });
     const counts: number[] = [];

@@ -1,5 +1,6 @@
 import { AdamW, type GradientArrays } from './adamw.js';
 import { currentBackend } from './backend.js';
+import { microBatchSize, type WASM_ACTIVATION_BUDGET } from './config.js';
 import { gradients, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
 import { SequenceStream, type SequenceSource } from './data-stream.js';
 import { ModelArgumentError, NonFiniteLossError } from './errors.js';
@@ -60,6 +61,11 @@ export interface TrainOptions {
   gradClip?: number;
   /** Micro-batches summed into one optimizer step. */
   accumulate?: number;
+  /**
+   * Sequences per forward/backward pass (the same step, in less memory). Default: the whole batch,
+   * or on WebAssembly as many as fit {@link WASM_ACTIVATION_BUDGET}.
+   */
+  microBatchSize?: number;
   seed?: number;
   evalData?: Iterable<TokenSequenceLike> | AsyncIterable<TokenSequenceLike>;
   /** Evaluate every N steps (0: only at the end, when evalData is given). */
@@ -121,6 +127,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   checkInt('steps', o.steps, 0);
   checkInt('batchSize', o.batchSize, 1);
   checkInt('accumulate', o.accumulate, 1);
+  if (o.microBatchSize !== undefined) checkInt('microBatchSize', o.microBatchSize, 1);
   checkInt('warmupSteps', o.warmupSteps, 0);
   checkInt('evalEvery', o.evalEvery, 0);
   checkInt('evalBatches', o.evalBatches, 1);
@@ -210,6 +217,8 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       o.onMetrics?.({ type: 'checkpoint', step, dir: o.checkpointDir! });
     };
 
+    // on WebAssembly a batch whose activations would not fit runs as several passes (same step)
+    const chunk = o.microBatchSize ?? (backend === 'wasm' ? microBatchSize(model.config, o.batchSize) : o.batchSize);
     const evaluate = async (): Promise<number | undefined> => {
       if (o.evalData === undefined) return undefined;
       optimizer.syncModel();
@@ -219,11 +228,13 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       for (let b = 0; b < o.evalBatches; b++) {
         const seqs = await evalStream.take(o.batchSize);
         if (seqs.length === 0) break;
-        const batch = packBatch(model, seqs);
-        const s = tf.tidy(() => lossSum(model, batch));
-        sum += s.dataSync()[0]!;
-        s.dispose();
-        count += batch.tokens;
+        for (let i = 0; i < seqs.length; i += chunk) {
+          const batch = packBatch(model, seqs.slice(i, i + chunk));
+          const s = tf.tidy(() => lossSum(model, batch));
+          sum += s.dataSync()[0]!;
+          s.dispose();
+          count += batch.tokens;
+        }
         if (seqs.length < o.batchSize) break;
       }
       const loss = count > 0 ? sum / count : NaN;
@@ -252,17 +263,11 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
           exhausted = true;
           break;
         }
-        const batch = packBatch(model, seqs);
-        const r = parallel === undefined ? gradients(model, batch) : await parallel.gradients(seqs);
+        const r = parallel === undefined ? gradientsInChunks(model, seqs, chunk) : { ...(await parallel.gradients(seqs)), tokens: packBatch(model, seqs).tokens };
         lossTotal += r.loss;
-        count += batch.tokens;
+        count += r.tokens;
         if (grads === undefined) grads = r.grads;
-        else {
-          for (const [name, g] of r.grads) {
-            const acc = grads.get(name)!;
-            for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! + g[i]!;
-          }
-        }
+        else addInto(grads, r.grads);
         if (seqs.length < o.batchSize) {
           exhausted = true;
           break;
@@ -311,5 +316,28 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     };
   } finally {
     await parallel?.close();
+  }
+}
+
+/** Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass. */
+function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number): { loss: number; grads: GradientArrays; tokens: number } {
+  let loss = 0;
+  let tokens = 0;
+  let grads: GradientArrays | undefined;
+  for (let i = 0; i < seqs.length; i += chunk) {
+    const batch = packBatch(model, seqs.slice(i, i + chunk));
+    const r = gradients(model, batch);
+    loss += r.loss;
+    tokens += batch.tokens;
+    if (grads === undefined) grads = r.grads;
+    else addInto(grads, r.grads);
+  }
+  return { loss, grads: grads!, tokens };
+}
+
+function addInto(acc: GradientArrays, more: GradientArrays): void {
+  for (const [name, g] of more) {
+    const a = acc.get(name)!;
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! + g[i]!;
   }
 }

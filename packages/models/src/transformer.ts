@@ -1,7 +1,7 @@
 import { parameterCount, TRANSFORMER_MLP_RATIO, type ModelConfig } from './config.js';
 import { checkShape, logitsOf } from './linear-model.js';
 import type { Model } from './model.js';
-import { batchMatMul, embed, matMul, rank2, rank3 } from './ops.js';
+import { batchMatMul, embed, gelu, matMul, rank2, rank3 } from './ops.js';
 import type { Rng } from './rng.js';
 import type { NamedTensor } from './safetensors.js';
 import { tf } from './tf.js';
@@ -144,9 +144,3 @@ export class TransformerModel implements Model {
 }
 
 let counter = 0;
-
-/** GELU, tanh approximation (GPT-2's). */
-function gelu(x: tf.Tensor2D): tf.Tensor2D {
-  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
-  return rank2(tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1)));
-}
