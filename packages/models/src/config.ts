@@ -164,3 +164,13 @@ export function microBatchSize(config: ModelConfig, batchSize: number, budgetByt
   const perSequence = estimateMemory(config, 1).activations;
   return Math.max(1, Math.min(batchSize, Math.floor(budgetBytes / perSequence)));
 }
+
+/**
+ * Bytes a training step of `batchSize` sequences needs on `backend`: on WebAssembly, where a
+ * batch runs as passes of {@link microBatchSize} sequences, the activations of one pass.
+ *
+ * @example trainingMemory(config, 64, 'wasm') <= WASM_MEMORY_LIMIT
+ */
+export function trainingMemory(config: ModelConfig, batchSize: number, backend: string): number {
+  return estimateMemory(config, backend === 'wasm' ? microBatchSize(config, batchSize) : batchSize).total;
+}

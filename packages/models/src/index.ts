@@ -11,6 +11,7 @@ export {
   WASM_MEMORY_LIMIT,
   WASM_ACTIVATION_BUDGET,
   microBatchSize,
+  trainingMemory,
   type ModelConfig,
   type ModelKind,
   type MemoryEstimate,

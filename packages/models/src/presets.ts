@@ -1,4 +1,4 @@
-import { estimateMemory, microBatchSize, validateModelConfig, WASM_MEMORY_LIMIT, type ModelConfig } from './config.js';
+import { trainingMemory, validateModelConfig, WASM_MEMORY_LIMIT, type ModelConfig } from './config.js';
 import { ModelConfigError } from './errors.js';
 
 /**
@@ -29,8 +29,7 @@ export type SizeName = keyof typeof SIZE_DIMS;
 export function assertFitsMemory(config: ModelConfig, batchSize: number, backend: string): void {
   const c = validateModelConfig(config);
   if (backend !== 'wasm') return;
-  // training runs a batch as passes that fit (train's micro-batches), so count one such pass
-  const { total } = estimateMemory(c, microBatchSize(c, batchSize));
+  const total = trainingMemory(c, batchSize, backend);
   if (total > WASM_MEMORY_LIMIT) {
     throw new ModelConfigError(
       'dim',

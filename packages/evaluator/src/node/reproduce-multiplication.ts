@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { totalmem } from 'node:os';
 import {
-  createModel, estimateMemory, generate, initBackend, train, WASM_MEMORY_LIMIT,
+  createModel, generate, trainingMemory, initBackend, train, WASM_MEMORY_LIMIT,
   type BackendName, type Model, type ModelConfig, type TrainProgress,
 } from '@cotlab/models';
 import { BudgetError, EvaluatorError } from '../errors.js';
@@ -84,7 +84,7 @@ export function presetModelConfig(preset: ReproducePreset, data: Pick<Multiplica
  * @example checkMemory(config, 2048, 'wasm'); // throws BudgetError for the paper's 775M-parameter MLP
  */
 export function checkMemory(config: ModelConfig, batchSize: number, backend: string, what = 'this run'): number {
-  const needed = estimateMemory(config, batchSize).total;
+  const needed = trainingMemory(config, batchSize, backend);
   const available = backend === 'wasm' ? WASM_MEMORY_LIMIT : totalmem();
   if (needed > available) throw new BudgetError(what, needed, available, backend);
   return needed;

@@ -132,7 +132,7 @@ export async function runParityExperiment(o: TheoryExperimentOptions & { bits?: 
     backend: currentBackend() ?? 'unknown',
     notes: [
       'count-log is the paper’s O(log n) CoT: each count bit is one linear threshold step, so the compiled linear predictor is exact (table above).',
-      'chunked-k writes the running parity every k bits: each CoT token is the parity of k + 1 tokens; sequential is every prefix parity (k = 1 with one more token).',
+      'chunked-k writes the running parity every k bits: each CoT token is the parity of k + 1 tokens. sequential (every prefix parity) writes exactly the tokens of chunked-1, so its rows repeat chunked-1’s: a check that cells are deterministic.',
       'A linear predictor cannot compute the XOR of two tokens, so chunked-k and sequential are out of its reach at any length; an MLP can learn small k.',
     ],
   };

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createModel, estimateMemory, generate, parameterCount, train, validateModelConfig, WASM_MEMORY_LIMIT, type Model, type ModelConfig, type TrainProgress } from '@cotlab/models';
+import { createModel, generate, parameterCount, train, trainingMemory, validateModelConfig, WASM_MEMORY_LIMIT, type Model, type ModelConfig, type TrainProgress } from '@cotlab/models';
 import { loadCheckpoint } from '@cotlab/models/node';
 import { bitsPerByte, KneserNeyModel, textStats } from '@cotlab/ngram';
 import type { Tokenizer } from '@cotlab/tokenizer';
@@ -48,7 +48,7 @@ function modelName(config: ModelConfig): string {
 function checkMemory(configs: readonly ModelConfig[], batchSize: number, backend: string): void {
   if (backend !== 'wasm') return;
   for (const config of configs) {
-    const need = estimateMemory(config, batchSize).total;
+    const need = trainingMemory(config, batchSize, backend);
     if (need > WASM_MEMORY_LIMIT) throw new BudgetError(`the ${modelName(config)} model (batch ${batchSize})`, need, WASM_MEMORY_LIMIT, backend);
   }
 }
