@@ -27,6 +27,8 @@ describe('parity experiment at a tiny size', () => {
     const again = await runParityExperiment({ ...options, onProgress: (e) => events.push(e.kind === 'cell' ? e.progress.event : e.kind) });
     expect(events.filter((e) => e === 'resumed')).toHaveLength(2);
     expect(again.cells).toEqual(report.cells);
+    // a resumed run reports the time its cells took when they ran, not just the re-render
+    expect(again.seconds).toBeGreaterThanOrEqual(again.cells.reduce((sum, c) => sum + c.seconds, 0));
     expect(renderTheoryMarkdown(report)).toMatch(/\| parity \(count-log\) \| 4 \| 3 \|/);
     const dir = mkdtempSync(join(tmpdir(), 'theory-'));
     try {

@@ -92,6 +92,8 @@ export async function runParityExperiment(o: TheoryExperimentOptions & { bits?: 
   // every task is built (and so validated) before any work starts
   for (const n of bits) for (const f of formats) createParityTask({ bits: n, format: f });
   const t0 = performance.now();
+  // cells read back from the store count the time they took when they ran
+  let resumedSeconds = 0;
   if (currentBackend() === undefined) await initBackend();
   const compiled: CompiledCheck[] = [];
   for (const n of bits) {
@@ -107,7 +109,10 @@ export async function runParityExperiment(o: TheoryExperimentOptions & { bits?: 
     axes,
     store: o.store ?? memorySweepStore(),
     ...(o.signal === undefined ? {} : { signal: o.signal }),
-    onProgress: (progress) => o.onProgress?.({ kind: 'cell', progress }),
+    onProgress: (progress) => {
+      if (progress.event === 'resumed') resumedSeconds += progress.record?.seconds ?? 0;
+      o.onProgress?.({ kind: 'cell', progress });
+    },
     run: async (cell, ctx) => {
       const task = createParityTask({ bits: Number(cell['bits']), format: String(cell['format']) });
       const r = await learnTask(task, { ...recipe, model: cell['model'] as TheoryModel, seed: Number(cell['seed']) }, {
@@ -128,7 +133,7 @@ export async function runParityExperiment(o: TheoryExperimentOptions & { bits?: 
     compiled,
     summary: summarise(table.rows, 'bits'),
     cells: table.rows,
-    seconds: (performance.now() - t0) / 1000,
+    seconds: (performance.now() - t0) / 1000 + resumedSeconds,
     backend: currentBackend() ?? 'unknown',
     notes: [
       'count-log is the paper’s O(log n) CoT: each count bit is one linear threshold step, so the compiled linear predictor is exact (table above).',
@@ -161,6 +166,8 @@ export async function runLengthComplexityExperiment(
   const compiledLengths = o.compiledLengths ?? [3, 4, 5];
   const recipe = resolveRecipe(o);
   const t0 = performance.now();
+  // cells read back from the store count the time they took when they ran
+  let resumedSeconds = 0;
   if (currentBackend() === undefined) await initBackend();
   const compiled: CompiledCheck[] = [];
   for (const row of circuitSizeTable({ parity: [8, 16, 32, 64], addition: [4, 8, 16, 32], multiplication: [2, 4, 8], 'parity-count-log': [8, 16, 32, 64] })) {
@@ -181,7 +188,10 @@ export async function runLengthComplexityExperiment(
     axes,
     store: o.store ?? memorySweepStore(),
     ...(o.signal === undefined ? {} : { signal: o.signal }),
-    onProgress: (progress) => o.onProgress?.({ kind: 'cell', progress }),
+    onProgress: (progress) => {
+      if (progress.event === 'resumed') resumedSeconds += progress.record?.seconds ?? 0;
+      o.onProgress?.({ kind: 'cell', progress });
+    },
     run: async (cell, ctx) => {
       const format = String(cell['format']);
       const task = createTuringTask({ machine, length: trainLength, format });
@@ -205,7 +215,7 @@ export async function runLengthComplexityExperiment(
     compiled,
     summary: summarise(table.rows, 'length'),
     cells: table.rows,
-    seconds: (performance.now() - t0) / 1000,
+    seconds: (performance.now() - t0) / 1000 + resumedSeconds,
     backend: currentBackend() ?? 'unknown',
     notes: [
       'Compiled rows without a check count are sizes only (the circuits are checked by `cotlab compile` and the compiler tests); machine rows are checked against the @cotlab/turing simulator on every input word up to length n.',
