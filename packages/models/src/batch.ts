@@ -112,3 +112,30 @@ export function gradients(model: Model, batch: PackedBatch): { loss: number; gra
   tf.dispose(Object.values(grads));
   return { loss, grads: out };
 }
+
+/**
+ * Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass: the
+ * same sums as one pass, in the memory of `chunk` sequences.
+ */
+export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number): { loss: number; grads: Map<string, Float32Array>; tokens: number } {
+  let loss = 0;
+  let tokens = 0;
+  let grads: Map<string, Float32Array> | undefined;
+  for (let i = 0; i < seqs.length; i += chunk) {
+    const batch = packBatch(model, seqs.slice(i, i + chunk));
+    const r = gradients(model, batch);
+    loss += r.loss;
+    tokens += batch.tokens;
+    if (grads === undefined) grads = r.grads;
+    else addInto(grads, r.grads);
+  }
+  return { loss, grads: grads!, tokens };
+}
+
+/** acc += more, name by name. */
+export function addInto(acc: Map<string, Float32Array>, more: Map<string, Float32Array>): void {
+  for (const [name, g] of more) {
+    const a = acc.get(name)!;
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! + g[i]!;
+  }
+}

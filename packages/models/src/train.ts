@@ -1,7 +1,7 @@
 import { AdamW, type GradientArrays } from './adamw.js';
 import { currentBackend } from './backend.js';
-import { microBatchSize, type WASM_ACTIVATION_BUDGET } from './config.js';
-import { gradients, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
+import { microBatchSize } from './config.js';
+import { addInto, gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
 import { SequenceStream, type SequenceSource } from './data-stream.js';
 import { ModelArgumentError, NonFiniteLossError } from './errors.js';
 import type { Model } from './model.js';
@@ -63,7 +63,7 @@ export interface TrainOptions {
   accumulate?: number;
   /**
    * Sequences per forward/backward pass (the same step, in less memory). Default: the whole batch,
-   * or on WebAssembly as many as fit {@link WASM_ACTIVATION_BUDGET}.
+   * or on WebAssembly as many as fit `WASM_ACTIVATION_BUDGET` (see `microBatchSize`).
    */
   microBatchSize?: number;
   seed?: number;
@@ -316,28 +316,5 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     };
   } finally {
     await parallel?.close();
-  }
-}
-
-/** Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass. */
-function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number): { loss: number; grads: GradientArrays; tokens: number } {
-  let loss = 0;
-  let tokens = 0;
-  let grads: GradientArrays | undefined;
-  for (let i = 0; i < seqs.length; i += chunk) {
-    const batch = packBatch(model, seqs.slice(i, i + chunk));
-    const r = gradients(model, batch);
-    loss += r.loss;
-    tokens += batch.tokens;
-    if (grads === undefined) grads = r.grads;
-    else addInto(grads, r.grads);
-  }
-  return { loss, grads: grads!, tokens };
-}
-
-function addInto(acc: GradientArrays, more: GradientArrays): void {
-  for (const [name, g] of more) {
-    const a = acc.get(name)!;
-    for (let i = 0; i < a.length; i++) a[i] = a[i]! + g[i]!;
   }
 }

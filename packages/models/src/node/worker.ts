@@ -1,7 +1,8 @@
 // A data-parallel training worker: its own backend and model replica; gradients into shared memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend, type BackendName } from '../backend.js';
-import { gradients, packBatch } from '../batch.js';
+import { microBatchSize } from '../config.js';
+import { gradientsInChunks } from '../batch.js';
 import { createModel } from '../create-model.js';
 import { tf } from '../tf.js';
 import type { StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
@@ -22,8 +23,8 @@ try {
         model.variables.get(s.name)!.assign(t);
         t.dispose();
       }
-      const batch = packBatch(model, request.sequences);
-      const r = gradients(model, batch);
+      const chunk = init.backend === 'wasm' ? microBatchSize(model.config, request.sequences.length) : request.sequences.length;
+      const r = gradientsInChunks(model, request.sequences, chunk);
       for (const s of init.slots) {
         const g = r.grads.get(s.name);
         if (g !== undefined) grads.set(g, s.offset);
