@@ -84,6 +84,17 @@ describe('train (wasm)', () => {
     y.dispose();
   });
 
+  it('lets timers and signal handlers run between steps, even with a synchronous source', async () => {
+    const model = createModel(config, { seed: 1 });
+    const controller = new AbortController();
+    // a timer, like a SIGINT handler, only runs if training yields to the event loop
+    setTimeout(() => controller.abort(), 0);
+    const r = await train(model, countingSequences(32, 9, 11, 2), { steps: 500, batchSize: 4, signal: controller.signal });
+    expect(r.stopped).toBe('aborted');
+    expect(r.steps).toBeLessThan(500);
+    model.dispose();
+  });
+
   it('does not leak tensors across steps', async () => {
     const model = createModel(config, { seed: 1 });
     const counts: number[] = [];

@@ -249,6 +249,9 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     let lastLoss = NaN;
     let stopped: TrainResult['stopped'];
     while (step < o.steps) {
+      // a synchronous data source never leaves the microtask queue: yield so timers and signal
+      // handlers (Ctrl-C) run between steps
+      await yieldToEventLoop();
       if (o.signal?.aborted === true) {
         stopped = 'aborted';
         break;
@@ -317,4 +320,23 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   } finally {
     await parallel?.close();
   }
+}
+
+/**
+ * Resolves after pending timers, I/O and UI events had their turn: setImmediate in Node; in
+ * browsers a MessageChannel message (nested zero-delay timers are clamped to 4 ms there).
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      // the DOM's MessagePort (Node's typings lack `onmessage`, but Node takes the setImmediate branch)
+      (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else setTimeout(resolve, 0);
+  });
 }
