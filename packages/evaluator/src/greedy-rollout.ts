@@ -3,8 +3,8 @@ import type { LogitsModel, RolloutFn, RolloutOptions } from './model-like.js';
 /**
  * A greedy, batched rollout that needs only `model.logits`: each step feeds every unfinished
  * sequence (its last `contextLength` tokens, as the paper's model does) and appends the argmax of
- * its last row. Ties go to the lower id. Use `generate` of `@cotlab/models` when it is faster;
- * this one is the reference the evaluator falls back on.
+ * its last row. Ties go to the lower id. A model with `greedyContinue` (the transformer's
+ * key/value cache) continues itself when every sequence fits its context.
  *
  * @example
  * const rollout = greedyRollout(model);
@@ -13,6 +13,11 @@ import type { LogitsModel, RolloutFn, RolloutOptions } from './model-like.js';
 export function greedyRollout(model: LogitsModel): RolloutFn {
   return (prompts: Int32Array[], options: RolloutOptions): Int32Array[] => {
     const { vocabSize, contextLength } = model.config;
+    // the same tokens, from a model that can continue without re-reading the prefix (a key/value
+    // cache), as long as no sequence outgrows the context (this loop then slides its window)
+    if (model.greedyContinue !== undefined && prompts.every((p) => p.length >= 1 && p.length + options.maxNewTokens - 1 <= contextLength)) {
+      return model.greedyContinue(prompts, options);
+    }
     const out: number[][] = prompts.map(() => []);
     const done = prompts.map(() => options.maxNewTokens <= 0);
     for (let step = 0; step < options.maxNewTokens; step++) {

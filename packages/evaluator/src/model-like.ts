@@ -6,6 +6,8 @@ export interface LogitsModel {
   readonly config: { readonly vocabSize: number; readonly contextLength: number };
   /** Per sequence, `[length × vocabSize]` logits; row i predicts the token after position i. */
   logits(batch: Int32Array[]): Float32Array[];
+  /** Optional faster greedy continuation (new tokens only) within the context length. */
+  greedyContinue?(prompts: readonly Int32Array[], options: RolloutOptions): Int32Array[];
 }
 
 /** Options of a greedy rollout, as `generate` of `@cotlab/models` takes them. */

@@ -17,6 +17,12 @@ export interface Model {
   logits(batch: readonly ArrayLike<number>[]): Float32Array[];
   /** Frees every tensor the model holds. */
   dispose(): void;
+  /**
+   * Greedy continuation of each prompt (new tokens only), where the model has a faster way than
+   * re-reading the prefix at every step (the transformer's key/value cache). Stops after `eos`
+   * and at the context length.
+   */
+  greedyContinue?(prompts: readonly Int32Array[], options: { maxNewTokens: number; eos?: number }): Int32Array[];
 
   /** Trainable variables by name (this package's layout, see the README). */
   readonly variables: ReadonlyMap<string, tf.Variable>;

@@ -6,6 +6,7 @@ import { parameterCount } from './config.js';
 import { createModel } from './create-model.js';
 import { parseSafetensors, serializeSafetensors } from './safetensors.js';
 import { train } from './train.js';
+import type { TransformerModel } from './transformer.js';
 
 const config = { kind: 'transformer', vocabSize: 11, contextLength: 8, dim: 16, layers: 2, heads: 2 } as const;
 
@@ -35,6 +36,31 @@ describe('transformer (wasm)', () => {
     const result = await train(model, countingSequences(64, 9, 11, 7), { steps: 40, batchSize: 8, lr: 1e-2, warmupSteps: 4 });
     expect(result.losses[0]!).toBeGreaterThan(2);
     expect(result.finalLoss).toBeLessThan(0.5);
+    model.dispose();
+  });
+
+  it('greedyContinue (key/value cache) continues exactly as greedy decoding over the whole prefix', async () => {
+    const model = createModel(config, { seed: 3 }) as TransformerModel;
+    await train(model, countingSequences(32, 9, 11, 2), { steps: 10, batchSize: 8, lr: 1e-2 });
+    const prompts = [Int32Array.from([1]), Int32Array.from([4, 7]), Int32Array.from([2, 5]), Int32Array.from([9, 1, 4, 7, 10])];
+    const reference = prompts.map((prompt) => {
+      const seq = [...prompt];
+      const out: number[] = [];
+      while (out.length < 6 && seq.length < config.contextLength + 1) {
+        const rows = model.logits([Int32Array.from(seq)])[0]!;
+        const last = Array.from(rows.slice((seq.length - 1) * 11, seq.length * 11));
+        const next = last.indexOf(Math.max(...last));
+        out.push(next);
+        seq.push(next);
+      }
+      return out;
+    });
+    const cached = model.greedyContinue(prompts, { maxNewTokens: 6 });
+    expect(cached.map((c) => Array.from(c))).toEqual(reference);
+    // stops at eos, and a long prompt stops at the context length (8 positions)
+    const eos = reference[1]![2]!;
+    expect(Array.from(model.greedyContinue([prompts[1]!], { maxNewTokens: 6, eos })[0]!)).toEqual(reference[1]!.slice(0, reference[1]!.indexOf(eos) + 1));
+    expect(reference[3]!).toHaveLength(4);
     model.dispose();
   });
 

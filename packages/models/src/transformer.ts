@@ -92,30 +92,92 @@ export class TransformerModel implements Model {
   }
 
   forward(ids: tf.Tensor2D): tf.Tensor2D {
-    const [B, P] = ids.shape;
+    return this.run(ids).logits;
+  }
+
+  /**
+   * Logits [B·n, V] for ids [B, n] that continue `cache` (keys and values of the positions
+   * before, per layer; none: start at position 0), and the cache extended by these n positions.
+   */
+  private run(ids: tf.Tensor2D, cache?: readonly LayerCache[]): { logits: tf.Tensor2D; cache: LayerCache[] } {
+    const [B, n] = ids.shape;
     const { dim: d, heads: H, layers: L } = this.config;
     const dh = d / H;
-    const tok = embed(rank2(this.v('wte')), tf.reshape(ids, [B * P]));
-    const pos = tf.slice(this.v('wpe'), [0, 0], [P, d]);
-    let x = rank2(tf.reshape(tf.add(tf.reshape(tok, [B, P, d]), pos), [B * P, d]));
-    const causal = tf.tensor2d(
-      Float32Array.from({ length: P * P }, (_, k) => (k % P > Math.floor(k / P) ? MASKED_SCORE : 0)),
-      [P, P],
+    const past = cache?.[0]?.k.shape[1] ?? 0;
+    const tok = embed(rank2(this.v('wte')), tf.reshape(ids, [B * n]));
+    const pos = tf.slice(this.v('wpe'), [past, 0], [n, d]);
+    let x = rank2(tf.reshape(tf.add(tf.reshape(tok, [B, n, d]), pos), [B * n, d]));
+    // query i (at position past + i) sees keys 0 … past + i; a single new token sees them all
+    const keys = past + n;
+    const causal = n === 1 ? undefined : tf.tensor2d(
+      Float32Array.from({ length: n * keys }, (_, k) => (k % keys > past + Math.floor(k / keys) ? MASKED_SCORE : 0)),
+      [n, keys],
     );
-    const heads = (t: tf.Tensor): tf.Tensor3D => rank3(tf.reshape(tf.transpose(tf.reshape(t, [B, P, H, dh]), [0, 2, 1, 3]), [B * H, P, dh]));
+    const heads = (t: tf.Tensor): tf.Tensor3D => rank3(tf.reshape(tf.transpose(tf.reshape(t, [B, n, H, dh]), [0, 2, 1, 3]), [B * H, n, dh]));
+    const next: LayerCache[] = [];
     for (let l = 0; l < L; l++) {
       const p = `h.${l}.`;
       const qkv = this.linear(this.layerNorm(x, `${p}ln_1`), `${p}attn.c_attn`);
       const [q, k, v] = tf.split(qkv, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-      const kT = rank3(tf.transpose(heads(k), [0, 2, 1]));
-      const scores = tf.add(tf.mul(batchMatMul(heads(q), kT), 1 / Math.sqrt(dh)), causal);
-      const attn = batchMatMul(rank3(tf.softmax(scores)), heads(v)); // [B·H, P, dh]
-      const merged = rank2(tf.reshape(tf.transpose(tf.reshape(attn, [B, H, P, dh]), [0, 2, 1, 3]), [B * P, d]));
+      const before = cache?.[l];
+      const K = before === undefined ? heads(k) : rank3(tf.concat([before.k, heads(k)], 1)); // [B·H, keys, dh]
+      const V = before === undefined ? heads(v) : rank3(tf.concat([before.v, heads(v)], 1));
+      next.push({ k: K, v: V });
+      const scaled = tf.mul(batchMatMul(heads(q), rank3(tf.transpose(K, [0, 2, 1]))), 1 / Math.sqrt(dh));
+      const scores = causal === undefined ? scaled : tf.add(scaled, causal);
+      const attn = batchMatMul(rank3(tf.softmax(scores)), V); // [B·H, n, dh]
+      const merged = rank2(tf.reshape(tf.transpose(tf.reshape(attn, [B, H, n, dh]), [0, 2, 1, 3]), [B * n, d]));
       x = rank2(tf.add(x, this.linear(merged, `${p}attn.c_proj`)));
       const hidden = gelu(this.linear(this.layerNorm(x, `${p}ln_2`), `${p}mlp.c_fc`));
       x = rank2(tf.add(x, this.linear(hidden, `${p}mlp.c_proj`)));
     }
-    return this.linear(this.layerNorm(x, 'ln_f'), 'lm_head');
+    return { logits: this.linear(this.layerNorm(x, 'ln_f'), 'lm_head'), cache: next };
+  }
+
+  /**
+   * Greedy continuation with a key/value cache: each new token costs one position's forward pass
+   * instead of the whole prefix's. Prompts of equal length run as one batch; ties go to the lower
+   * id; a sequence stops after `eos`. Continuations stop at the context length.
+   */
+  greedyContinue(prompts: readonly Int32Array[], options: { maxNewTokens: number; eos?: number }): Int32Array[] {
+    const { contextLength: T, vocabSize: V } = this.config;
+    const out: number[][] = prompts.map(() => []);
+    const byLength = new Map<number, number[]>();
+    prompts.forEach((p, i) => {
+      if (p.length < 1 || p.length > T) throw new RangeError(`models: greedyContinue: prompt ${i} has ${p.length} tokens; 1 … ${T} fit`);
+      byLength.set(p.length, [...(byLength.get(p.length) ?? []), i]);
+    });
+    for (const [length, rows] of byLength) {
+      const steps = Math.min(options.maxNewTokens, T - length + 1);
+      const live = new Set(rows);
+      let ids = tf.tensor2d(Int32Array.from(rows.flatMap((r) => [...prompts[r]!])), [rows.length, length], 'int32');
+      let cache: LayerCache[] | undefined;
+      for (let step = 0; step < steps && live.size > 0; step++) {
+        const n = ids.shape[1];
+        let last: tf.Tensor | undefined;
+        let extended: LayerCache[] = [];
+        tf.tidy(() => {
+          const r = this.run(ids, cache);
+          last = tf.keep(tf.reshape(r.logits, [rows.length, n, V]).slice([0, n - 1, 0], [rows.length, 1, V]));
+          extended = r.cache.map((c) => ({ k: tf.keep(c.k), v: tf.keep(c.v) }));
+        });
+        ids.dispose();
+        disposeCache(cache);
+        cache = extended;
+        const logits = last!.dataSync() as Float32Array;
+        last!.dispose();
+        const chosen = rows.map((_, k) => argmax(logits, k * V, V));
+        rows.forEach((r, k) => {
+          if (!live.has(r)) return;
+          out[r]!.push(chosen[k]!);
+          if (chosen[k] === options.eos || out[r]!.length >= options.maxNewTokens) live.delete(r);
+        });
+        ids = tf.tensor2d(Int32Array.from(chosen), [rows.length, 1], 'int32');
+      }
+      ids.dispose();
+      disposeCache(cache);
+    }
+    return out.map((tokens) => Int32Array.from(tokens));
   }
 
   logits(batch: readonly ArrayLike<number>[]): Float32Array[] {
@@ -144,3 +206,20 @@ export class TransformerModel implements Model {
 }
 
 let counter = 0;
+
+/** Keys and values [B·H, positions, d/H] of one layer, kept between decoding steps. */
+interface LayerCache {
+  k: tf.Tensor3D;
+  v: tf.Tensor3D;
+}
+
+function disposeCache(cache: readonly LayerCache[] | undefined): void {
+  for (const c of cache ?? []) tf.dispose([c.k, c.v]);
+}
+
+/** Index of the largest of `count` values from `offset` (the first on ties, as greedy decoding picks). */
+function argmax(values: Float32Array, offset: number, count: number): number {
+  let best = 0;
+  for (let v = 1; v < count; v++) if (values[offset + v]! > values[offset + best]!) best = v;
+  return best;
+}
