@@ -18,9 +18,10 @@ function counter(withContinue: boolean): LogitsModel & { logitCalls: number; con
     },
     ...(withContinue
       ? {
+          // like the transformer's: stops where the context is full (prompt + new − 1 ≤ 6)
           greedyContinue(prompts: readonly Int32Array[], options: { maxNewTokens: number }): Int32Array[] {
             model.continueCalls += 1;
-            return prompts.map((p) => Int32Array.from({ length: options.maxNewTokens }, (_, k) => (p[p.length - 1]! + 1 + k) % 4));
+            return prompts.map((p) => Int32Array.from({ length: Math.min(options.maxNewTokens, 6 - p.length + 1) }, (_, k) => (p[p.length - 1]! + 1 + k) % 4));
           },
         }
       : {}),
@@ -36,13 +37,19 @@ describe('greedyRollout', () => {
     expect(model.logitCalls).toBe(7);
   });
 
-  it("uses the model's own greedyContinue when every sequence fits the context, else the reference loop", async () => {
+  it("uses the model's own greedyContinue up to the context length, then slides the window", async () => {
     const fits = counter(true);
     const out = await greedyRollout(fits)([Int32Array.from([1, 2])], { maxNewTokens: 5 });
     expect(Array.from(out[0]!)).toEqual([3, 0, 1, 2, 3]);
     expect([fits.continueCalls, fits.logitCalls]).toEqual([1, 0]);
+    // 2 prompt tokens + 5 generated fill the context of 6 (the last one is read by nobody); 2 more slide
     const long = counter(true);
-    await greedyRollout(long)([Int32Array.from([1, 2])], { maxNewTokens: 6 });
-    expect([long.continueCalls, long.logitCalls]).toEqual([0, 6]);
+    const more = await greedyRollout(long)([Int32Array.from([1, 2]), Int32Array.from([0, 1, 2, 3])], { maxNewTokens: 7 });
+    expect(more.map((o) => Array.from(o))).toEqual([
+      [3, 0, 1, 2, 3, 0, 1],
+      [0, 1, 2, 3, 0, 1, 2],
+    ]);
+    expect(long.continueCalls).toBe(1);
+    expect(long.logitCalls).toBe(4);
   });
 });
