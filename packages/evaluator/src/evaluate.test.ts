@@ -105,4 +105,10 @@ describe('evaluate', () => {
     controller.abort(new Error('stop'));
     await expect(evaluate({ model: adderModel(), codec, examples, answerOf: parseAdderAnswer, signal: controller.signal })).rejects.toThrow('stop');
   });
+
+  it('lets a timer (like a Ctrl-C handler) stop it between batches of a synchronous model', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('timer stop')), 0);
+    await expect(evaluate({ model: adderModel(), codec, examples, answerOf: parseAdderAnswer, batchSize: 4, signal: controller.signal })).rejects.toThrow('timer stop');
+  });
 });

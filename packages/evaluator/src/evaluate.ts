@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '@cotlab/models';
 import { checkInteger, EvaluatorError } from './errors.js';
 import { greedyRollout } from './greedy-rollout.js';
 import { AnswerAccumulator, type AnswerMetrics } from './metrics/answer-metrics.js';
@@ -131,6 +132,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     const tf = new TeacherForcedAccumulator(vocabSize);
     options.onProgress?.({ phase: 'teacher-forcing', done: 0, total });
     for (let start = 0; start < total; start += batchSize) {
+      await yieldToEventLoop(); // a stop request (Ctrl-C, a parent gone) is seen between batches
       options.signal?.throwIfAborted();
       const batch = encoded.slice(start, start + batchSize).map((e) => {
         const ids = new Int32Array(e.prompt.length + e.continuation.length);
@@ -179,6 +181,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   });
   if (pending.length > 0) options.onProgress?.({ phase: 'rollout', done: 0, total: pending.length });
   for (let start = 0; start < pending.length; start += batchSize) {
+    await yieldToEventLoop();
     options.signal?.throwIfAborted();
     const batch = pending.slice(start, start + batchSize);
     const maxNewTokens = Math.max(...batch.map((p) => p.maxNewTokens));

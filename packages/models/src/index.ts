@@ -21,6 +21,7 @@ export type { Model } from './model.js';
 export { train, TRAIN_DEFAULTS, type TrainOptions, type TrainResult, type TrainProgress, type TrainMetrics } from './train.js';
 export { generate, type GenerateOptions } from './generate.js';
 export { learningRate } from './schedule.js';
+export { yieldToEventLoop } from './event-loop.js';
 export { ADAM_BETA1, ADAM_BETA2, ADAM_EPS } from './adamw.js';
 export { packBatch, type TokenSequenceLike } from './batch.js';
 export { Rng } from './rng.js';

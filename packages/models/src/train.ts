@@ -7,6 +7,7 @@ import { ModelArgumentError, NonFiniteLossError } from './errors.js';
 import type { Model } from './model.js';
 import type { NamedTensor } from './safetensors.js';
 import { Rng } from './rng.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { learningRate } from './schedule.js';
 import { tf } from './tf.js';
 import type { TrainingState } from './node/checkpoint.js';
@@ -320,23 +321,4 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
   } finally {
     await parallel?.close();
   }
-}
-
-/**
- * Resolves after pending timers, I/O and UI events had their turn: setImmediate in Node; in
- * browsers a MessageChannel message (nested zero-delay timers are clamped to 4 ms there).
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof setImmediate === 'function') setImmediate(resolve);
-    else if (typeof MessageChannel === 'function') {
-      const channel = new MessageChannel();
-      // the DOM's MessagePort (Node's typings lack `onmessage`, but Node takes the setImmediate branch)
-      (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else setTimeout(resolve, 0);
-  });
 }

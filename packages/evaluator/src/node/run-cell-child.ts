@@ -28,6 +28,8 @@ const send = (message: CellMessage): Promise<void> =>
 process.once('message', (job: CellJob) => {
   const controller = new AbortController();
   process.once('SIGTERM', () => controller.abort(new Error('stopped by the parent')));
+  // a parent that dies without a word closes the IPC channel: stop rather than run on orphaned
+  process.once('disconnect', () => controller.abort(new Error('the parent process is gone')));
   reproduceMultiplication({
     preset: job.preset,
     outDir: job.outDir,
