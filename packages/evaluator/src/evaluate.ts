@@ -1,5 +1,6 @@
 import { yieldToEventLoop } from '@cotlab/models';
 import { checkInteger, EvaluatorError } from './errors.js';
+import { argmaxRow } from './argmax.js';
 import { greedyRollout } from './greedy-rollout.js';
 import { AnswerAccumulator, type AnswerMetrics } from './metrics/answer-metrics.js';
 import { FirstErrorAccumulator, type FirstErrorHistogram } from './metrics/first-error.js';
@@ -74,21 +75,6 @@ export interface EvaluationResult {
 
 const DEFAULT_BATCH_SIZE = 64;
 const DEFAULT_SAMPLES = 5;
-
-/** Index of the largest logit of row `row` (the first one on ties, as greedy decoding picks). */
-function argmaxRow(logits: Float32Array, row: number, vocabSize: number): number {
-  const base = row * vocabSize;
-  let best = 0;
-  let bestValue = -Infinity;
-  for (let v = 0; v < vocabSize; v++) {
-    const x = logits[base + v] as number;
-    if (x > bestValue) {
-      bestValue = x;
-      best = v;
-    }
-  }
-  return best;
-}
 
 /**
  * Rolls `model` out greedily from each example's prompt, in batches, and scores it: exact match

@@ -1,3 +1,4 @@
+import { argmaxRow } from './argmax.js';
 import type { LogitsModel, RolloutFn, RolloutOptions } from './model-like.js';
 
 /**
@@ -40,17 +41,7 @@ function continueByLogits(model: LogitsModel, prompts: Int32Array[], out: number
     });
     const logits = model.logits(batch);
     active.forEach((b, k) => {
-      const rows = logits[k]!;
-      const last = (batch[k]!.length - 1) * vocabSize;
-      let best = 0;
-      let bestValue = -Infinity;
-      for (let v = 0; v < vocabSize; v++) {
-        const x = rows[last + v] as number;
-        if (x > bestValue) {
-          bestValue = x;
-          best = v;
-        }
-      }
+      const best = argmaxRow(logits[k]!, batch[k]!.length - 1, vocabSize);
       out[b]!.push(best);
       if (best === options.eos || out[b]!.length >= options.maxNewTokens) done[b] = true;
     });
