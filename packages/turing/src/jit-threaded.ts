@@ -1,4 +1,5 @@
 import { KIND_RUNNING, type CompiledMachine } from './compile.js';
+import { fusedRunSource } from './run-skip.js';
 
 /** Alphabets up to this size dispatch on the symbol with an `if` chain, larger ones with a `switch`. */
 const IF_CHAIN_MAX_SYMBOLS = 4;
@@ -61,7 +62,7 @@ export function threadedSource(machine: CompiledMachine, fuseRuns: boolean): str
       const d = machine.move[at]!;
       const store = w === c ? '' : `cells[h] = ${w}; `;
       const step = d === 0 ? '' : d > 0 ? 'h++; ' : 'h--; ';
-      const body = fuseRuns && next === s && d !== 0 ? `do { ${store}${step}n--; } while (n > 0 && cells[h] === ${c});` : `${store}${step}n--;`;
+      const body = fuseRuns && next === s && d !== 0 ? fusedRunSource(c, w, d, k) : `${store}${step}n--;`;
       branches.push([c, `${body} ${jump(s, next)}`]);
     }
     const missing = `s = ${s}; blocked = 1; break loop;`;

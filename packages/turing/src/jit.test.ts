@@ -37,6 +37,17 @@ describe('generated (jit) engine', () => {
     }
   });
 
+  it('skips long runs natively with the same steps, tape and head, also when the limit falls inside one', () => {
+    const bb5 = getMachine('bb5').spec;
+    // BB(5)'s runs reach thousands of cells; these limits fall inside runs, before and after the scan starts
+    for (const limit of [200_017, 200_020, 1_000_003, 2_500_001, 3_141_592]) {
+      const plain = run(bb5, [], { maxSteps: limit, table: { fuseRuns: false } });
+      expect(run(bb5, [], { maxSteps: limit })).toEqual(plain);
+      expect(run(bb5, [], { engine: 'jit', maxSteps: limit })).toEqual(plain);
+      expect(run(bb5, [], { engine: 'jit', maxSteps: limit, jit: { dispatch: 'switch' } })).toEqual(plain);
+    }
+  });
+
   it('runs BB(5) to its known step count and ones, with and without inlining', () => {
     for (const jit of [{}, { dispatch: 'switch' as const, inlineDepth: 3 }]) {
       const r = run(getMachine('bb5').spec, [], { engine: 'jit', jit });
@@ -54,7 +65,8 @@ describe('generated (jit) engine', () => {
 
   it('fuses a rule that keeps its state into a loop', () => {
     const source = kernelSource(compileMachine(getMachine('bb5').spec));
-    expect(source).toMatch(/do \{ h\+\+; n--; \} while \(n > 0 && cells\[h\] === 1\);/);
+    expect(source).toMatch(/do \{ h\+\+; n--; \} while \(n > 0 && cells\[h\] === 1 && --r > 0\);/);
+    expect(source).toContain('cells.indexOf(0, h)');
     expect(kernelSource(compileMachine(getMachine('bb5').spec), { fuseRuns: false })).not.toContain('do {');
   });
 

@@ -1,5 +1,6 @@
 import { KIND_RUNNING, type CompiledMachine } from './compile.js';
 import { threadedSource } from './jit-threaded.js';
+import { fusedRunSource } from './run-skip.js';
 import type { Kernel } from './kernel.js';
 
 /** The default dispatch of generated kernels. */
@@ -62,7 +63,7 @@ export function kernelSource(machine: CompiledMachine, options: JitOptions = {})
       const d = machine.move[at]!;
       const store = w === sym ? '' : `cells[h] = ${w}; `;
       const step = d === 0 ? '' : d > 0 ? 'h++; ' : 'h--; ';
-      let body = fuse && next === s && d !== 0 ? `do { ${store}${step}n--; } while (n > 0 && cells[h] === ${sym});` : `${store}${step}n--;`;
+      let body = fuse && next === s && d !== 0 ? fusedRunSource(sym, w, d, k) : `${store}${step}n--;`;
       const inner = `${indent}  `;
       if (level > 1) body += `\n${inner}if (n === 0) { s = ${next}; break loop; }\n${inner}${emitState(next, level - 1, inner)}`;
       else body += ` s = ${next}; continue;`;

@@ -1,4 +1,5 @@
 import { ENTRY_MOVE_SHIFT, ENTRY_ROW_SHIFT, ENTRY_RUN_BIT, type CompiledMachine } from './compile.js';
+import { RUN_SCAN_AFTER, skipRun } from './run-skip.js';
 
 /**
  * Runs one chunk of a machine on a raw tape: at most `min(h, cells.length − 1 − h, budget)` steps,
@@ -35,6 +36,7 @@ export function tableKernel(machine: CompiledMachine, options: TableOptions = {}
   const moveShift = ENTRY_MOVE_SHIFT;
   const rowShift = ENTRY_ROW_SHIFT;
   const runBit = ENTRY_RUN_BIT;
+  const binary = machine.numSymbols === 2;
   if (options.fuseRuns === false) {
     return (cells, h, row, budget, out) => {
       let n = Math.min(h, cells.length - 1 - h, budget);
@@ -74,10 +76,16 @@ export function tableKernel(machine: CompiledMachine, options: TableOptions = {}
       h += d;
       n--;
       if ((e & runBit) !== 0) {
-        while (n > 0 && cells[h] === c) {
+        let r = RUN_SCAN_AFTER;
+        while (n > 0 && cells[h] === c && r-- > 0) {
           cells[h] = w;
           h += d;
           n--;
+        }
+        if (binary && n > 0 && cells[h] === c) {
+          const end = skipRun(cells, h, c, w, d, n);
+          n -= d > 0 ? end - h : h - end;
+          h = end;
         }
       }
       row = e >> rowShift;
