@@ -2,6 +2,7 @@ import type * as NodeModule from 'node:module';
 import type * as NodePath from 'node:path';
 import { tf } from './tf.js';
 import { BackendError, ModelArgumentError } from './errors.js';
+import { fastGatherOnWasm } from './wasm-gather.js';
 import { shareIdentityOnWasm } from './wasm-identity.js';
 
 /** The backends cotlab knows, in the order it tries them. */
@@ -69,6 +70,7 @@ async function tryBackend(name: BackendName, options: InitBackendOptions): Promi
     const paths = options.wasmPaths ?? (await nodeWasmDir());
     if (paths !== undefined) wasm.setWasmPaths(paths);
     shareIdentityOnWasm();
+    fastGatherOnWasm();
   }
   const ok = await tf.setBackend(TF_NAMES[name]);
   if (!ok) throw new BackendError(name);

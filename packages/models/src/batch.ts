@@ -1,5 +1,6 @@
 import { ModelArgumentError } from './errors.js';
 import type { Model } from './model.js';
+import { copyOrAdd, valuesOf } from './tensor-view.js';
 import { tf } from './tf.js';
 
 /** One training record: token ids and, optionally, which targets count (1 = train on ids[i]). */
@@ -81,33 +82,52 @@ export function crossEntropySum(logits: tf.Tensor2D, targets: tf.Tensor1D, weigh
     const softmax = tf.softmax(z);
     const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
     const picked = tf.maximum(tf.gather(tf.reshape(softmax, [N * V]), flatIndex), MIN_PROBABILITY);
-    save([softmax, targets, weights]);
+    save([softmax, flatIndex, weights]);
     return {
       value: tf.neg(tf.sum(tf.mul(tf.log(picked), weights))),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [softmaxSaved, targetsSaved, weightsSaved] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
-        const w = tf.reshape(tf.mul(weightsSaved, dy), [N, 1]);
-        return [tf.mul(tf.sub(softmaxSaved, tf.cast(tf.oneHot(targetsSaved, V), 'float32')), w)];
+        const [softmaxSaved, indexSaved, weightsSaved] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
+        const w = tf.mul(weightsSaved, dy);
+        // w·onehot as a scatter of N values: a one-hot matrix costs two full [N, V] passes more
+        const wOneHot = tf.reshape(tf.scatterND(tf.expandDims(indexSaved, 1), w, [N * V]), [N, V]);
+        return [tf.sub(tf.mul(softmaxSaved, tf.reshape(w, [N, 1])), wOneHot)];
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return f(logits) as tf.Scalar;
 }
 
+/** Gradient arrays by variable name. */
+export type GradientMap = Map<string, Float32Array>;
+
+/** One zeroed array per variable of `model`, to accumulate gradients into step after step. */
+export function gradientBuffers(model: Model): GradientMap {
+  const out: GradientMap = new Map();
+  for (const [name, v] of model.variables) out.set(name, new Float32Array(v.size));
+  return out;
+}
+
 /**
- * Summed loss and gradients (not yet divided by the token count) for one packed batch, read back
- * as plain arrays by variable name.
+ * Summed loss and gradients (not yet divided by the token count) for one packed batch. With
+ * `into` (from {@link gradientBuffers}) they are written there (`add`: added to what it holds)
+ * without allocating; without it, read back as fresh arrays by variable name.
  */
-export function gradients(model: Model, batch: PackedBatch): { loss: number; grads: Map<string, Float32Array> } {
+export function gradients(model: Model, batch: PackedBatch, into?: GradientMap, add = false): { loss: number; grads: GradientMap } {
   const names = [...model.variables.keys()];
   const vars = names.map((n) => model.variables.get(n)!);
   const { value, grads } = tf.variableGrads(() => lossSum(model, batch), vars);
   const loss = value.dataSync()[0]!;
   value.dispose();
-  const out = new Map<string, Float32Array>();
+  const out: GradientMap = into ?? new Map<string, Float32Array>();
   for (const [i, name] of names.entries()) {
     const g = grads[vars[i]!.name];
-    if (g !== undefined) out.set(name, g.dataSync() as Float32Array);
+    if (into === undefined) {
+      if (g !== undefined) out.set(name, g.dataSync() as Float32Array);
+      continue;
+    }
+    const target = into.get(name)!;
+    if (g !== undefined) copyOrAdd(target, valuesOf(g), add);
+    else if (!add) target.fill(0);
   }
   tf.dispose(Object.values(grads));
   return { loss, grads: out };
@@ -115,27 +135,28 @@ export function gradients(model: Model, batch: PackedBatch): { loss: number; gra
 
 /**
  * Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass: the
- * same sums as one pass, in the memory of `chunk` sequences.
+ * same sums as one pass, in the memory of `chunk` sequences. With `into`, the gradients go there
+ * (`add`: added to what it holds), else into fresh arrays.
  */
-export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number): { loss: number; grads: Map<string, Float32Array>; tokens: number } {
+export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number, into?: GradientMap, add = false): { loss: number; grads: GradientMap; tokens: number } {
   let loss = 0;
   let tokens = 0;
-  let grads: Map<string, Float32Array> | undefined;
+  let grads = into;
   for (let i = 0; i < seqs.length; i += chunk) {
     const batch = packBatch(model, seqs.slice(i, i + chunk));
-    const r = gradients(model, batch);
-    loss += r.loss;
+    if (grads === undefined) {
+      const r = gradients(model, batch);
+      grads = r.grads;
+      loss += r.loss;
+    } else {
+      loss += gradients(model, batch, grads, add || i > 0).loss;
+    }
     tokens += batch.tokens;
-    if (grads === undefined) grads = r.grads;
-    else addInto(grads, r.grads);
   }
-  return { loss, grads: grads!, tokens };
+  return { loss, grads: grads ?? gradientBuffers(model), tokens };
 }
 
 /** acc += more, name by name. */
-export function addInto(acc: Map<string, Float32Array>, more: Map<string, Float32Array>): void {
-  for (const [name, g] of more) {
-    const a = acc.get(name)!;
-    for (let i = 0; i < a.length; i++) a[i] = a[i]! + g[i]!;
-  }
+export function addInto(acc: GradientMap, more: GradientMap): void {
+  for (const [name, g] of more) copyOrAdd(acc.get(name)!, g, true);
 }

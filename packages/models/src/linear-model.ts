@@ -1,7 +1,7 @@
 import { blockBounds, microBatchSize, parameterCount, type ModelConfig } from './config.js';
 import { CheckpointShapeError, ModelArgumentError } from './errors.js';
 import type { Model } from './model.js';
-import { embed, maskedLinear, matMul, rank1, rank2, slabMask, type MaskedBlock } from './ops.js';
+import { affine, embed, maskedLinear, rank1, rank2, slabMask, type MaskedBlock } from './ops.js';
 import type { Rng } from './rng.js';
 import type { NamedTensor } from './safetensors.js';
 import { tf } from './tf.js';
@@ -87,9 +87,9 @@ export class LinearModel implements Model {
     let h = rank2(maskedLinear(e, slabs, used).reshape([B * P, d]));
     if (this.config.kind === 'mlp') {
       h = tf.relu(h);
-      h = tf.relu(tf.add<tf.Tensor2D>(matMul(h, this.v('linear2.weightT') as tf.Tensor2D), this.v('linear2.bias')));
+      h = tf.relu(affine(h, rank2(this.v('linear2.weightT')), rank1(this.v('linear2.bias'))));
     }
-    return tf.add<tf.Tensor2D>(matMul(h, this.v('out_embedding.weightT') as tf.Tensor2D), this.v('out_embedding.bias'));
+    return affine(h, rank2(this.v('out_embedding.weightT')), rank1(this.v('out_embedding.bias')));
   }
 
   logits(batch: readonly ArrayLike<number>[]): Float32Array[] {

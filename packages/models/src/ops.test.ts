@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { blockBounds } from './config.js';
 import { crossEntropySum } from './batch.js';
-import { batchMatMul, embed, gelu, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
+import { affine, batchMatMul, embed, gelu, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
 import { Rng } from './rng.js';
 import { tf } from './tf.js';
 
@@ -45,6 +45,21 @@ for (const backend of ['wasm', 'cpu'] as const) {
       expectClose(ga!.dataSync(), finiteDifference((x) => loss(x, b), a), { rtol: 2e-2, atol: 2e-3 });
       expectClose(gb!.dataSync(), finiteDifference((y) => loss(a, y), b), { rtol: 2e-2, atol: 2e-3 });
       tf.dispose([a, b, r, ga!, gb!]);
+    });
+
+    it('affine: input, weight and bias', () => {
+      const rng = new Rng(3);
+      const x = randn(rng, [4, 3]) as tf.Tensor2D;
+      const w = randn(rng, [3, 5]) as tf.Tensor2D;
+      const b = randn(rng, [5]) as tf.Tensor1D;
+      const r = randn(rng, [4, 5]);
+      const loss = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.tanh(affine(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D)), r));
+      expectClose(affine(x, w, b).dataSync(), tf.add(tf.matMul(x, w), b).dataSync(), { rtol: 1e-5, atol: 1e-6 });
+      const [gx, gw, gb] = tf.grads((xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => loss(xx, ww, bb))([x, w, b]);
+      expectClose(gx!.dataSync(), finiteDifference((v) => loss(v, w, b), x), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gw!.dataSync(), finiteDifference((v) => loss(x, v, b), w), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gb!.dataSync(), finiteDifference((v) => loss(x, w, v), b), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([x, w, b, r, gx!, gw!, gb!]);
     });
 
     it('batchMatMul: both operands', () => {

@@ -42,6 +42,32 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return matMulGrad(a, b) as tf.Tensor2D;
 }
 
+const affineGrad = tf.customGrad(((x: Tensor, w: Tensor, b: Tensor, save: GradSave) => {
+  save([x, w]);
+  return {
+    value: tf.add(tf.matMul(x, w), b),
+    gradFunc: (dy: Tensor, saved: Tensor[]) => {
+      const [sx, sw] = saved as [tf.Tensor2D, tf.Tensor2D];
+      const [k, m] = sw.shape;
+      // [xᵀ; 1] × dy gives the weight and the bias gradient in one product: dy, the largest operand,
+      // is packed once, and the bias needs no column sum (a transpose and a pass on WebAssembly)
+      const x1T = tf.concat([tf.transpose(sx), tf.ones([1, sx.shape[0]])], 0);
+      const dwb = tf.matMul(x1T, dy);
+      return [tf.matMul(dy, tf.transpose(sw)), tf.slice(dwb, [0, 0], [k, m]), tf.reshape(tf.slice(dwb, [k, 0], [1, m]), [m])];
+    },
+  };
+}) as unknown as CustomFn);
+
+/**
+ * `x [n, k] × w [k, m] + b [m]`, with the gradient of {@link matMul} and the bias gradient
+ * folded into the weight gradient's product.
+ *
+ * @example const logits = affine(h, wOut, bOut);
+ */
+export function affine(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  return affineGrad(x, w, b) as tf.Tensor2D;
+}
+
 const batchMatMulGrad = tf.customGrad(((a: Tensor, b: Tensor, save: GradSave) => {
   save([a, b]);
   return {
@@ -121,20 +147,25 @@ export function maskedLinear(x: tf.Tensor2D, slabs: readonly tf.Tensor2D[], bloc
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [sx, ...sw] = saved as [tf.Tensor2D, ...tf.Tensor2D[]];
         const total = sx.shape[1];
-        const xT = tf.transpose(sx); // [T·d, B]
+        // Feature-major copies of x and dy ([T·d, B], 2·B·T·d floats) let every product below take
+        // a slab as its left operand: XNNPACK repacks the right operand of each call, and a slab
+        // is as large as all the activations of a block together.
+        const xT = tf.transpose(sx);
+        const dyT = rank2(tf.transpose(dy));
         const dws: tf.Tensor2D[] = [];
-        const dxs: tf.Tensor2D[] = [];
-        let col = 0;
+        const dxTs: tf.Tensor2D[] = [];
+        let row = 0;
         sw.forEach((w, i) => {
           const blk = blocks[i]!;
-          const dyI = sw.length === 1 ? (dy as tf.Tensor2D) : tf.slice(dy as tf.Tensor2D, [0, col], [B, blk.outWidth]);
-          col += blk.outWidth;
+          const dyI = sw.length === 1 ? (dy as tf.Tensor2D) : tf.slice(dy as tf.Tensor2D, [0, row], [B, blk.outWidth]);
+          const dyTI = sw.length === 1 ? dyT : tf.slice(dyT, [row, 0], [blk.outWidth, B]);
+          row += blk.outWidth;
           const xTI = blk.inWidth === total ? xT : tf.slice(xT, [0, 0], [blk.inWidth, B]);
           dws.push(tf.mul<tf.Tensor2D>(tf.matMul(xTI, dyI), blk.mask));
-          const dxI = rank2(tf.matMul(dyI, tf.transpose(w))); // [B, inWidth]
-          dxs.push(blk.inWidth === total ? dxI : tf.pad(dxI, [[0, 0], [0, total - blk.inWidth]]));
+          const dxTI = rank2(tf.matMul(w, dyTI)); // [inWidth, B]
+          dxTs.push(blk.inWidth === total ? dxTI : rank2(tf.pad(dxTI, [[0, total - blk.inWidth], [0, 0]])));
         });
-        const dx = dxs.length === 1 ? dxs[0]! : tf.addN(dxs);
+        const dx = tf.transpose(dxTs.length === 1 ? dxTs[0]! : tf.addN(dxTs));
         return [dx, ...dws];
       },
     };

@@ -1,7 +1,7 @@
 import { AdamW, type GradientArrays } from './adamw.js';
 import { currentBackend } from './backend.js';
 import { microBatchSize } from './config.js';
-import { addInto, gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
+import { gradientBuffers, gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
 import { SequenceStream, type SequenceSource } from './data-stream.js';
 import { ModelArgumentError, NonFiniteLossError } from './errors.js';
 import type { Model } from './model.js';
@@ -243,6 +243,8 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       return loss;
     };
 
+    // one set of gradient arrays for the whole run: fresh megabyte arrays every step cost page faults
+    const gradSums = gradientBuffers(model);
     const losses: number[] = [];
     const start = performance.now();
     const startStep = step;
@@ -267,11 +269,13 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
           exhausted = true;
           break;
         }
-        const r = parallel === undefined ? gradientsInChunks(model, seqs, chunk) : { ...(await parallel.gradients(seqs)), tokens: packBatch(model, seqs).tokens };
+        const r =
+          parallel === undefined
+            ? gradientsInChunks(model, seqs, chunk, gradSums, micro > 0)
+            : { ...(await parallel.gradients(seqs, gradSums, micro > 0)), tokens: packBatch(model, seqs).tokens };
         lossTotal += r.loss;
         count += r.tokens;
-        if (grads === undefined) grads = r.grads;
-        else addInto(grads, r.grads);
+        grads = gradSums;
         if (seqs.length < o.batchSize) {
           exhausted = true;
           break;

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { GradientArrays } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
+import { copyOrAdd } from '../tensor-view.js';
 import type { StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
 
 /** Where each variable lives in the shared parameter and gradient buffers. */
@@ -18,8 +19,11 @@ interface Slot {
 export interface ParallelTrainer {
   /** The weights the workers read, by variable name: views of shared memory (give them to AdamW as `storage`). */
   readonly params: ReadonlyMap<string, Float32Array>;
-  /** Summed loss and gradients of `sequences`, split across the workers. */
-  gradients(sequences: readonly TokenSequenceLike[]): Promise<{ loss: number; grads: GradientArrays }>;
+  /**
+   * Summed loss and gradients of `sequences`, split across the workers, written into `into` (by
+   * default an array set the trainer owns and reuses; `add`: added to what `into` holds).
+   */
+  gradients(sequences: readonly TokenSequenceLike[], into?: GradientArrays, add?: boolean): Promise<{ loss: number; grads: GradientArrays }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,7 @@ export async function createParallelTrainer(model: Model, count: number, backend
     view.set(model.variables.get(s.name)!.dataSync());
     params.set(s.name, view);
   }
+  const own: GradientArrays = new Map(slots.map((s) => [s.name, new Float32Array(s.size)]));
   const gradBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(total * 4));
   const workers = gradBuffers.map((gradBuffer) => startWorker({ config: model.config, backend, slots, paramsBuffer, gradBuffer }));
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
@@ -93,7 +98,7 @@ export async function createParallelTrainer(model: Model, count: number, backend
 
   return {
     params,
-    async gradients(sequences) {
+    async gradients(sequences, into, add = false) {
       const share = Math.ceil(sequences.length / count);
       const parts = workers.map((_, k) => sequences.slice(k * share, (k + 1) * share));
       const replies = await Promise.all(
@@ -111,19 +116,16 @@ export async function createParallelTrainer(model: Model, count: number, backend
         }),
       );
       let loss = 0;
-      const grads: GradientArrays = new Map();
+      const grads = into ?? own;
+      let filled = add;
       for (const [k, r] of replies.entries()) {
         if (r.type !== 'done' || r.empty === true) continue;
         loss += r.loss;
         const g = new Float32Array(gradBuffers[k]!);
-        for (const s of slots) {
-          const src = g.subarray(s.offset, s.offset + s.size);
-          const acc = grads.get(s.name);
-          if (acc === undefined) grads.set(s.name, src.slice());
-          else for (let i = 0; i < s.size; i++) acc[i] = acc[i]! + src[i]!;
-        }
+        for (const s of slots) copyOrAdd(grads.get(s.name)!, g.subarray(s.offset, s.offset + s.size), filled);
+        filled = true;
       }
-      for (const s of slots) if (!grads.has(s.name)) grads.set(s.name, new Float32Array(s.size));
+      if (!filled) for (const a of grads.values()) a.fill(0);
       return { loss, grads };
     },
     async close() {

@@ -16,6 +16,8 @@ try {
   const model = createModel(init.config, { seed: 0 });
   const params = new Float32Array(init.paramsBuffer);
   const grads = new Float32Array(init.gradBuffer);
+  // the gradients are summed straight into the shared buffer: no per-step arrays
+  const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
   port.on('message', (request: StepRequest) => {
     try {
       for (const s of init.slots) {
@@ -24,12 +26,7 @@ try {
         t.dispose();
       }
       const chunk = init.backend === 'wasm' ? microBatchSize(model.config, request.sequences.length) : request.sequences.length;
-      const r = gradientsInChunks(model, request.sequences, chunk);
-      for (const s of init.slots) {
-        const g = r.grads.get(s.name);
-        if (g !== undefined) grads.set(g, s.offset);
-        else grads.fill(0, s.offset, s.offset + s.size);
-      }
+      const r = gradientsInChunks(model, request.sequences, chunk, gradViews);
       reply({ type: 'done', loss: r.loss });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });

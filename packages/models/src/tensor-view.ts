@@ -1,0 +1,29 @@
+import { tf } from './tf.js';
+
+interface HeapBackend {
+  typedArrayFromHeap(info: { shape: number[]; dtype: tf.DataType; dataId: object }): Float32Array;
+}
+
+/**
+ * A float32 tensor's values without a copy where the backend keeps them in JavaScript-visible
+ * memory (the WebAssembly heap; the CPU backend's own array), else `dataSync()`'s copy. Read it
+ * at once: the next tensor allocation may move the heap. Copying megabytes of gradients into a
+ * fresh ArrayBuffer every step cost page faults and, with worker threads, slowed them all.
+ */
+export function valuesOf(t: tf.Tensor): Float32Array {
+  const backend = tf.backend() as unknown as Partial<HeapBackend>;
+  if (tf.getBackend() === 'wasm' && typeof backend.typedArrayFromHeap === 'function') {
+    return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId });
+  }
+  return t.dataSync() as Float32Array;
+}
+
+/** target = values (add false) or target += values (add true). */
+export function copyOrAdd(target: Float32Array, values: Float32Array, add: boolean): void {
+  if (values.length !== target.length) throw new Error(`models: internal: ${values.length} values for ${target.length} slots`);
+  if (!add) {
+    target.set(values);
+    return;
+  }
+  for (let i = 0; i < target.length; i++) target[i] = target[i]! + values[i]!;
+}
