@@ -1,7 +1,7 @@
 import { parameterCount, TRANSFORMER_MLP_RATIO, type ModelConfig } from './config.js';
 import { checkShape, logitsOf } from './linear-model.js';
 import type { Model } from './model.js';
-import { batchMatMul, embed, gelu, matMul, rank2, rank3 } from './ops.js';
+import { affine, batchMatMul, embed, gelu, rank1, rank2, rank3 } from './ops.js';
 import type { Rng } from './rng.js';
 import type { NamedTensor } from './safetensors.js';
 import { tf } from './tf.js';
@@ -88,7 +88,7 @@ export class TransformerModel implements Model {
   }
 
   private linear(x: tf.Tensor2D, prefix: string): tf.Tensor2D {
-    return rank2(tf.add(matMul(x, rank2(this.v(`${prefix}.weight`))), this.v(`${prefix}.bias`)));
+    return affine(x, rank2(this.v(`${prefix}.weight`)), rank1(this.v(`${prefix}.bias`)));
   }
 
   forward(ids: tf.Tensor2D): tf.Tensor2D {
@@ -98,21 +98,27 @@ export class TransformerModel implements Model {
   /**
    * Logits [B·n, V] for ids [B, n] that continue `cache` (keys and values of the positions
    * before, per layer; none: start at position 0), and the cache extended by these n positions.
+   * `rows` gives each row its own positions ([B·n]) and an additive attention mask
+   * ([B, n, keys]) instead of the shared causal layout, for batches of prompts of unequal length.
    */
-  private run(ids: tf.Tensor2D, cache?: readonly LayerCache[]): { logits: tf.Tensor2D; cache: LayerCache[] } {
+  private run(ids: tf.Tensor2D, cache?: readonly LayerCache[], rows?: { positions: Int32Array; mask: Float32Array }): { logits: tf.Tensor2D; cache: LayerCache[] } {
     const [B, n] = ids.shape;
     const { dim: d, heads: H, layers: L } = this.config;
     const dh = d / H;
     const past = cache?.[0]?.k.shape[1] ?? 0;
-    const tok = embed(rank2(this.v('wte')), tf.reshape(ids, [B * n]));
-    const pos = tf.slice(this.v('wpe'), [past, 0], [n, d]);
-    let x = rank2(tf.reshape(tf.add(tf.reshape(tok, [B, n, d]), pos), [B * n, d]));
-    // query i (at position past + i) sees keys 0 … past + i; a single new token sees them all
     const keys = past + n;
-    const causal = n === 1 ? undefined : tf.tensor2d(
-      Float32Array.from({ length: n * keys }, (_, k) => (k % keys > past + Math.floor(k / keys) ? MASKED_SCORE : 0)),
-      [n, keys],
-    );
+    const tok = embed(rank2(this.v('wte')), tf.reshape(ids, [B * n]));
+    let x: tf.Tensor2D;
+    let mask: tf.Tensor | undefined;
+    if (rows === undefined) {
+      const pos = tf.slice(this.v('wpe'), [past, 0], [n, d]);
+      x = rank2(tf.reshape(tf.add(tf.reshape(tok, [B, n, d]), pos), [B * n, d]));
+      // query i (at position past + i) sees keys 0 … past + i; a single new token sees them all
+      mask = n === 1 ? undefined : tf.tensor2d(Float32Array.from({ length: n * keys }, (_, k) => (k % keys > past + Math.floor(k / keys) ? MASKED_SCORE : 0)), [n, keys]);
+    } else {
+      x = rank2(tf.add(tok, embed(rank2(this.v('wpe')), tf.tensor1d(rows.positions, 'int32'))));
+      mask = tf.tensor4d(rows.mask, [B, 1, n, keys]);
+    }
     const heads = (t: tf.Tensor): tf.Tensor3D => rank3(tf.reshape(tf.transpose(tf.reshape(t, [B, n, H, dh]), [0, 2, 1, 3]), [B * H, n, dh]));
     const next: LayerCache[] = [];
     for (let l = 0; l < L; l++) {
@@ -124,7 +130,8 @@ export class TransformerModel implements Model {
       const V = before === undefined ? heads(v) : rank3(tf.concat([before.v, heads(v)], 1));
       next.push({ k: K, v: V });
       const scaled = tf.mul(batchMatMul(heads(q), rank3(tf.transpose(K, [0, 2, 1]))), 1 / Math.sqrt(dh));
-      const scores = causal === undefined ? scaled : tf.add(scaled, causal);
+      const scores =
+        mask === undefined ? scaled : rows === undefined ? tf.add(scaled, mask) : tf.reshape(tf.add(tf.reshape(scaled, [B, H, n, keys]), mask), [B * H, n, keys]);
       const attn = batchMatMul(rank3(tf.softmax(scores)), V); // [B·H, n, dh]
       const merged = rank2(tf.reshape(tf.transpose(tf.reshape(attn, [B, H, n, dh]), [0, 2, 1, 3]), [B * n, d]));
       x = rank2(tf.add(x, this.linear(merged, `${p}attn.c_proj`)));
@@ -136,47 +143,60 @@ export class TransformerModel implements Model {
 
   /**
    * Greedy continuation with a key/value cache: each new token costs one position's forward pass
-   * instead of the whole prefix's. Prompts of equal length run as one batch; ties go to the lower
-   * id; a sequence stops after `eos`. Continuations stop at the context length.
+   * instead of the whole prefix's. All prompts run as one batch whatever their lengths: they are
+   * right-padded for the first pass, and each new token then carries its row's own position and a
+   * mask that hides the padding from its attention. Ties go to the lower id; a sequence stops
+   * after `eos`; continuations stop at the context length.
    */
   greedyContinue(prompts: readonly Int32Array[], options: { maxNewTokens: number; eos?: number }): Int32Array[] {
     const { contextLength: T, vocabSize: V } = this.config;
+    const B = prompts.length;
     const out: number[][] = prompts.map(() => []);
-    const byLength = new Map<number, number[]>();
-    prompts.forEach((p, i) => {
+    if (B === 0) return [];
+    const lengths = prompts.map((p, i) => {
       if (p.length < 1 || p.length > T) throw new RangeError(`models: greedyContinue: prompt ${i} has ${p.length} tokens; 1 … ${T} fit`);
-      byLength.set(p.length, [...(byLength.get(p.length) ?? []), i]);
+      return p.length;
     });
-    for (const [length, rows] of byLength) {
-      const steps = Math.min(options.maxNewTokens, T - length + 1);
-      const live = new Set(rows);
-      let ids = tf.tensor2d(Int32Array.from(rows.flatMap((r) => [...prompts[r]!])), [rows.length, length], 'int32');
-      let cache: LayerCache[] | undefined;
-      for (let step = 0; step < steps && live.size > 0; step++) {
-        const n = ids.shape[1];
-        let last: tf.Tensor | undefined;
-        let extended: LayerCache[] = [];
-        tf.tidy(() => {
-          const r = this.run(ids, cache);
-          last = tf.keep(tf.reshape(r.logits, [rows.length, n, V]).slice([0, n - 1, 0], [rows.length, 1, V]));
-          extended = r.cache.map((c) => ({ k: tf.keep(c.k), v: tf.keep(c.v) }));
-        });
-        ids.dispose();
-        disposeCache(cache);
-        cache = extended;
-        const logits = last!.dataSync() as Float32Array;
-        last!.dispose();
-        const chosen = rows.map((_, k) => argmax(logits, k * V, V));
-        rows.forEach((r, k) => {
-          if (!live.has(r)) return;
-          out[r]!.push(chosen[k]!);
-          if (chosen[k] === options.eos || out[r]!.length >= options.maxNewTokens) live.delete(r);
-        });
-        ids = tf.tensor2d(Int32Array.from(chosen), [rows.length, 1], 'int32');
-      }
+    const longest = Math.max(...lengths);
+    // tokens row b may add: the last one sits at position T − 1
+    const caps = lengths.map((len) => Math.min(options.maxNewTokens, T - len + 1));
+    const live = new Set(caps.flatMap((cap, b) => (cap > 0 ? [b] : [])));
+    const padded = new Int32Array(B * longest);
+    prompts.forEach((p, b) => padded.set(p, b * longest));
+    let ids = tf.tensor2d(padded, [B, longest], 'int32');
+    let cache: LayerCache[] | undefined;
+    // logits rows to read after each pass: the last real position of each row first, then row b
+    let pick = Int32Array.from(lengths, (len, b) => b * longest + len - 1);
+    for (let step = 0; live.size > 0; step++) {
+      let last: tf.Tensor | undefined;
+      let extended: LayerCache[] = [];
+      tf.tidy(() => {
+        const rows =
+          step === 0
+            ? undefined
+            : {
+                positions: Int32Array.from(lengths, (len) => Math.min(len + step - 1, T - 1)),
+                mask: maskPastPadding(lengths, longest, longest + step),
+              };
+        const r = this.run(ids, cache, rows);
+        last = tf.keep(tf.gather(r.logits, tf.tensor1d(pick, 'int32')));
+        extended = r.cache.map((c) => ({ k: tf.keep(c.k), v: tf.keep(c.v) }));
+      });
       ids.dispose();
       disposeCache(cache);
+      cache = extended;
+      const logits = last!.dataSync() as Float32Array;
+      last!.dispose();
+      const chosen = Int32Array.from({ length: B }, (_, b) => argmax(logits, b * V, V));
+      for (const b of [...live]) {
+        out[b]!.push(chosen[b]!);
+        if (chosen[b] === options.eos || out[b]!.length >= caps[b]!) live.delete(b);
+      }
+      ids = tf.tensor2d(chosen, [B, 1], 'int32');
+      pick = Int32Array.from({ length: B }, (_, b) => b);
     }
+    ids.dispose();
+    disposeCache(cache);
     return out.map((tokens) => Int32Array.from(tokens));
   }
 
@@ -215,6 +235,17 @@ interface LayerCache {
 
 function disposeCache(cache: readonly LayerCache[] | undefined): void {
   for (const c of cache ?? []) tf.dispose([c.k, c.v]);
+}
+
+/**
+ * Additive attention mask [B, 1, keys] for one new token per row after a right-padded first
+ * pass of `longest` positions: row b sees its own prompt (keys < lengths[b]) and every token
+ * added since (keys ≥ longest), not the padding between.
+ */
+function maskPastPadding(lengths: readonly number[], longest: number, keys: number): Float32Array {
+  const mask = new Float32Array(lengths.length * keys);
+  lengths.forEach((len, b) => mask.fill(MASKED_SCORE, b * keys + len, b * keys + longest));
+  return mask;
 }
 
 /** Index of the largest of `count` values from `offset` (the first on ties, as greedy decoding picks). */
