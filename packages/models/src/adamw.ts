@@ -15,6 +15,8 @@ export interface AdamWOptions {
    * that worker threads read; they are filled from the model's variables.
    */
   storage?: ReadonlyMap<string, Float32Array>;
+  /** Arrays to keep the two moments in (zeroed here), e.g. shared memory that worker threads update. */
+  momentStorage?: { m: ReadonlyMap<string, Float32Array>; v: ReadonlyMap<string, Float32Array> };
   /** Leave the model's variables stale after each step until {@link AdamW.syncModel} (saves an upload per step when only workers need the weights). */
   deferUpload?: boolean;
 }
@@ -23,6 +25,35 @@ export interface AdamWOptions {
 export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;
 export const ADAM_EPS = 1e-8;
+
+/** The per-step numbers of an AdamW update (see {@link adamwUpdate}). */
+export interface AdamWCoefficients {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** Multiplies the summed gradient first: 1 / tokens, times the clipping factor. */
+  gradScale: number;
+  /** lr / (1 − β₁ᵗ). */
+  stepSize: number;
+  /** 1 / √(1 − β₂ᵗ). */
+  invSqrtBc2: number;
+}
+
+/**
+ * The AdamW update of elements [from, to) of one variable, in place: p ← p·decay − stepSize·m̂/(√v̂ + eps)
+ * with m, v the moments of the scaled gradient (`decay` = 1 − lr·wd, or 1 where there is none).
+ */
+export function adamwUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, from: number, to: number, c: AdamWCoefficients, decay: number): void {
+  const { beta1: b1, beta2: b2, eps, gradScale, stepSize, invSqrtBc2 } = c;
+  for (let i = from; i < to; i++) {
+    const gi = g[i]! * gradScale;
+    const mi = b1 * m[i]! + (1 - b1) * gi;
+    const vi = b2 * v[i]! + (1 - b2) * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    p[i] = p[i]! * decay - (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
+  }
+}
 
 /** Gradients of one step as plain arrays, by variable name (summed, not yet divided). */
 export type GradientArrays = Map<string, Float32Array>;
@@ -57,8 +88,8 @@ export class AdamW {
       const store = options.storage?.get(name);
       if (store !== undefined) store.set(values);
       this.params.set(name, store ?? values);
-      this.m.set(name, new Float32Array(variable.size));
-      this.v.set(name, new Float32Array(variable.size));
+      this.m.set(name, options.momentStorage?.m.get(name)?.fill(0) ?? new Float32Array(variable.size));
+      this.v.set(name, options.momentStorage?.v.get(name)?.fill(0) ?? new Float32Array(variable.size));
     }
   }
 
@@ -67,40 +98,43 @@ export class AdamW {
    * gradient norm before clipping.
    */
   step(grads: ReadonlyMap<string, Float32Array>, scale: number, lr: number): number {
-    this.t += 1;
-    const t = this.t;
     let sq = 0;
     for (const g of grads.values()) for (let i = 0; i < g.length; i++) sq += g[i]! * g[i]!;
-    const gradNorm = Math.sqrt(sq) * scale;
-    const clip = this.options.gradClip > 0 && gradNorm > this.options.gradClip ? this.options.gradClip / (gradNorm + 1e-6) : 1;
-    const gScale = scale * clip;
-    const { beta1: b1, beta2: b2, eps } = this;
-    const stepSize = lr / (1 - b1 ** t);
-    const invSqrtBc2 = 1 / Math.sqrt(1 - b2 ** t);
+    const { coefficients, decayFactor, gradNorm } = this.begin(scale, lr, sq);
     for (const [name, variable] of this.model.variables) {
       const g = grads.get(name);
       if (g === undefined) continue;
       const p = this.params.get(name)!;
-      const m = this.m.get(name)!;
-      const v = this.v.get(name)!;
-      const decay = this.model.decays(name) ? 1 - lr * this.options.weightDecay : 1;
-      for (let i = 0; i < p.length; i++) {
-        const gi = g[i]! * gScale;
-        const mi = b1 * m[i]! + (1 - b1) * gi;
-        const vi = b2 * v[i]! + (1 - b2) * gi * gi;
-        m[i] = mi;
-        v[i] = vi;
-        p[i] = p[i]! * decay - (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
-      }
-      if (this.options.deferUpload === true) {
-        this.stale = true;
-        continue;
-      }
+      adamwUpdate(p, g, this.m.get(name)!, this.v.get(name)!, 0, p.length, coefficients, this.model.decays(name) ? decayFactor : 1);
+      if (this.options.deferUpload === true) continue;
       const updated = tf.tensor(p, variable.shape);
       variable.assign(updated);
       updated.dispose();
     }
+    if (this.options.deferUpload === true) this.stale = true;
     return gradNorm;
+  }
+
+  /**
+   * Starts one update whose arithmetic runs elsewhere (worker threads on shared memory, with
+   * {@link adamwUpdate}): counts the step and returns its coefficients, the decay factor of
+   * decaying variables and the gradient norm, from Σ g² of the summed gradients.
+   */
+  begin(scale: number, lr: number, sumOfSquares: number): { coefficients: AdamWCoefficients; decayFactor: number; gradNorm: number } {
+    this.t += 1;
+    const gradNorm = Math.sqrt(sumOfSquares) * scale;
+    const clip = this.options.gradClip > 0 && gradNorm > this.options.gradClip ? this.options.gradClip / (gradNorm + 1e-6) : 1;
+    const { beta1, beta2, eps } = this;
+    return {
+      coefficients: { beta1, beta2, eps, gradScale: scale * clip, stepSize: lr / (1 - beta1 ** this.t), invSqrtBc2: 1 / Math.sqrt(1 - beta2 ** this.t) },
+      decayFactor: 1 - lr * this.options.weightDecay,
+      gradNorm,
+    };
+  }
+
+  /** Marks the model's variables stale after an update made elsewhere (see {@link AdamW.begin}). */
+  updatedElsewhere(): void {
+    this.stale = true;
   }
 
   private stale = false;
@@ -138,7 +172,8 @@ export class AdamW {
         if (s?.shape.join(',') !== variable.shape.join(',')) {
           throw new Error(`models: optimizer state ${source} has ${s === undefined ? 'no' : `shape [${s.shape.join(', ')}] for`} '${key}', expected [${variable.shape.join(', ')}]`);
         }
-        store.set(name, Float32Array.from(s.data));
+        // into the existing arrays: they may be shared with worker threads
+        store.get(name)!.set(s.data);
       }
       this.params.get(name)!.set(variable.dataSync());
     }

@@ -1,4 +1,4 @@
-import { AdamW, type GradientArrays } from './adamw.js';
+import { AdamW } from './adamw.js';
 import { currentBackend } from './backend.js';
 import { microBatchSize } from './config.js';
 import { gradientBuffers, gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
@@ -190,7 +190,11 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
 
     parallel = o.workers > 1 ? await (await import('./node/parallel.js')).createParallelTrainer(model, o.workers, backend) : undefined;
     // with workers, the weights live in their shared memory and reach the model only when needed
-    const optimizer = new AdamW(model, { weightDecay: o.weightDecay, gradClip: o.gradClip, ...(parallel === undefined ? {} : { storage: parallel.params, deferUpload: true }) });
+    const optimizer = new AdamW(model, {
+      weightDecay: o.weightDecay,
+      gradClip: o.gradClip,
+      ...(parallel === undefined ? {} : { storage: parallel.params, momentStorage: parallel.moments, deferUpload: true }),
+    });
     if (resumed !== undefined) optimizer.importState(resumed.state, resumed.step, o.checkpointDir!);
 
     const save = async (lastLoss: number): Promise<void> => {
@@ -243,8 +247,8 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       return loss;
     };
 
-    // one set of gradient arrays for the whole run: fresh megabyte arrays every step cost page faults
-    const gradSums = gradientBuffers(model);
+    // one set of gradient arrays for the whole run (workers keep theirs in shared memory)
+    const gradSums = parallel === undefined ? gradientBuffers(model) : new Map<string, Float32Array>();
     const losses: number[] = [];
     const start = performance.now();
     const startStep = step;
@@ -261,7 +265,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       }
       let lossTotal = 0;
       let count = 0;
-      let grads: GradientArrays | undefined;
+      let gotData = false;
       let exhausted = false;
       for (let micro = 0; micro < o.accumulate; micro++) {
         const seqs = await stream.take(o.batchSize);
@@ -272,16 +276,16 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
         const r =
           parallel === undefined
             ? gradientsInChunks(model, seqs, chunk, gradSums, micro > 0)
-            : { ...(await parallel.gradients(seqs, gradSums, micro > 0)), tokens: packBatch(model, seqs).tokens };
+            : { ...(await parallel.gradients(seqs, micro > 0)), tokens: packBatch(model, seqs).tokens };
         lossTotal += r.loss;
         count += r.tokens;
-        grads = gradSums;
+        gotData = true;
         if (seqs.length < o.batchSize) {
           exhausted = true;
           break;
         }
       }
-      if (grads === undefined) {
+      if (!gotData) {
         stopped = 'data-exhausted';
         break;
       }
@@ -290,7 +294,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
         throw new NonFiniteLossError(step + 1, loss, checkpointStep);
       }
       const lr = learningRate(step, { lr: o.lr, warmupSteps: o.warmupSteps, steps: o.steps, minRatio: o.minLrRatio ?? 0 });
-      const gradNorm = count > 0 ? optimizer.step(grads, 1 / count, lr) : 0;
+      const gradNorm = count === 0 ? 0 : parallel === undefined ? optimizer.step(gradSums, 1 / count, lr) : await parallel.step(optimizer, 1 / count, lr);
       step += 1;
       tokens += count;
       tokensThisRun += count;

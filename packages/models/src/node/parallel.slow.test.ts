@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectClose } from '@cotlab/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countingSequences } from '../__fixtures__/counting-sequences.js';
@@ -25,5 +28,30 @@ describe('data parallelism across worker threads (wasm; workers run the sources 
     for (const [name, t] of two.exportWeights()) expectClose(t.data, wa.get(name)!.data, { rtol: 1e-4, atol: 1e-5 });
     one.dispose();
     two.dispose();
+  });
+
+  it('2 workers resume exactly: their optimizer state in shared memory goes through the checkpoint', async () => {
+    const config = { kind: 'mlp', vocabSize: 11, contextLength: 8, dim: 6, blocks: 3 } as const;
+    const data = countingSequences(40, 9, 11, 11);
+    const opts = { steps: 6, batchSize: 6, lr: 5e-3, warmupSteps: 2, workers: 2 };
+    const straight = createModel(config, { seed: 5 });
+    const full = await train(straight, data, opts);
+    const dir = mkdtempSync(join(tmpdir(), 'cotlab-parallel-'));
+    try {
+      const first = createModel(config, { seed: 5 });
+      const controller = new AbortController();
+      const part1 = await train(first, data, { ...opts, checkpointDir: dir, signal: controller.signal, onProgress: (p) => p.step === 3 && controller.abort() });
+      expect(part1.checkpointStep).toBe(3);
+      first.dispose();
+      const second = createModel(config, { seed: 99 });
+      const part2 = await train(second, data, { ...opts, checkpointDir: dir, resume: true });
+      expectClose([...part1.losses, ...part2.losses], full.losses, { rtol: 1e-5, atol: 1e-6 });
+      const w = second.exportWeights();
+      for (const [name, t] of straight.exportWeights()) expectClose(w.get(name)!.data, t.data, { rtol: 1e-4, atol: 1e-5 });
+      second.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      straight.dispose();
+    }
   });
 });

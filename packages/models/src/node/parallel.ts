@@ -2,28 +2,27 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { GradientArrays } from '../adamw.js';
+import type { AdamW } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
-import { copyOrAdd } from '../tensor-view.js';
-import type { StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
-
-/** Where each variable lives in the shared parameter and gradient buffers. */
-interface Slot {
-  name: string;
-  offset: number;
-  size: number;
-  shape: number[];
-}
+import type { Slot, StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
 
 export interface ParallelTrainer {
   /** The weights the workers read, by variable name: views of shared memory (give them to AdamW as `storage`). */
   readonly params: ReadonlyMap<string, Float32Array>;
+  /** AdamW's moments in shared memory (give them to AdamW as `momentStorage`). */
+  readonly moments: { m: ReadonlyMap<string, Float32Array>; v: ReadonlyMap<string, Float32Array> };
   /**
-   * Summed loss and gradients of `sequences`, split across the workers, written into `into` (by
-   * default an array set the trainer owns and reuses; `add`: added to what `into` holds).
+   * Summed loss of `sequences`, split across the workers; each keeps its gradients (`add`: added
+   * to those of the previous call, for gradient accumulation) until {@link ParallelTrainer.step}.
    */
-  gradients(sequences: readonly TokenSequenceLike[], into?: GradientArrays, add?: boolean): Promise<{ loss: number; grads: GradientArrays }>;
+  gradients(sequences: readonly TokenSequenceLike[], add?: boolean): Promise<{ loss: number }>;
+  /**
+   * One AdamW step from the gradients the workers hold, each worker summing and updating its
+   * share of the parameters; `optimizer` counts the step and supplies the coefficients. Returns
+   * the gradient norm before clipping.
+   */
+  step(optimizer: AdamW, scale: number, lr: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -47,10 +46,11 @@ function startWorker(workerData: WorkerInit): Worker {
 
 /**
  * Starts `count` worker threads, each with its own backend and a replica of `model`'s
- * architecture. The weights live in shared memory (`params`, filled from the model now; the
- * optimizer updates them in place). Every call to `gradients` gives each worker a contiguous share
- * of the batch and sums the gradients they leave in shared buffers: the same sum one worker would
- * compute, up to floating-point order.
+ * architecture. The weights and AdamW's moments live in shared memory (`params`, filled from the
+ * model now; `moments`). `gradients` gives each worker a contiguous share of the batch, whose
+ * gradients it leaves in its own shared buffer; `step` has worker k sum all buffers over its k-th
+ * share of the parameters and update that share: the same step one thread would take, up to
+ * floating-point order, with no serial pass over the parameters on the calling thread.
  *
  * @example const trainer = await createParallelTrainer(model, 2, 'wasm');
  */
@@ -58,19 +58,19 @@ export async function createParallelTrainer(model: Model, count: number, backend
   const slots: Slot[] = [];
   let total = 0;
   for (const [name, v] of model.variables) {
-    slots.push({ name, offset: total, size: v.size, shape: [...v.shape] });
+    slots.push({ name, offset: total, size: v.size, shape: [...v.shape], decays: model.decays(name) });
     total += v.size;
   }
+  const views = (buffer: SharedArrayBuffer): Map<string, Float32Array> => new Map(slots.map((s) => [s.name, new Float32Array(buffer, s.offset * 4, s.size)]));
   const paramsBuffer = new SharedArrayBuffer(total * 4);
-  const params = new Map<string, Float32Array>();
-  for (const s of slots) {
-    const view = new Float32Array(paramsBuffer, s.offset * 4, s.size);
-    view.set(model.variables.get(s.name)!.dataSync());
-    params.set(s.name, view);
-  }
-  const own: GradientArrays = new Map(slots.map((s) => [s.name, new Float32Array(s.size)]));
+  const params = views(paramsBuffer);
+  for (const s of slots) params.get(s.name)!.set(model.variables.get(s.name)!.dataSync());
+  const mBuffer = new SharedArrayBuffer(total * 4);
+  const vBuffer = new SharedArrayBuffer(total * 4);
   const gradBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(total * 4));
-  const workers = gradBuffers.map((gradBuffer) => startWorker({ config: model.config, backend, slots, paramsBuffer, gradBuffer }));
+  // worker k sums and updates elements [shares[k], shares[k + 1])
+  const shares = Array.from({ length: count + 1 }, (_, k) => Math.round((k * total) / count));
+  const workers = gradBuffers.map((_, index) => startWorker({ config: model.config, backend, slots, paramsBuffer, gradBuffers, index, mBuffer, vBuffer }));
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
   const ready = workers.map(
     (w) =>
@@ -95,38 +95,37 @@ export async function createParallelTrainer(model: Model, count: number, backend
       pending.delete(w);
     });
   }
+  /** Sends one request to every worker and waits for all replies. */
+  const all = (request: (k: number) => StepRequest): Promise<StepReply[]> =>
+    Promise.all(
+      workers.map(
+        (w, k) =>
+          new Promise<StepReply>((resolve, reject) => {
+            pending.set(w, { resolve, reject });
+            w.postMessage(request(k));
+          }),
+      ),
+    );
 
   return {
     params,
-    async gradients(sequences, into, add = false) {
+    moments: { m: views(mBuffer), v: views(vBuffer) },
+    async gradients(sequences, add = false) {
       const share = Math.ceil(sequences.length / count);
-      const parts = workers.map((_, k) => sequences.slice(k * share, (k + 1) * share));
-      const replies = await Promise.all(
-        workers.map((w, k) => {
-          const part = parts[k]!;
-          if (part.length === 0) return Promise.resolve<StepReply>({ type: 'done', loss: 0, empty: true });
-          const request: StepRequest = {
-            type: 'step',
-            sequences: part.map((s) => ({ ids: Int32Array.from(s.ids), ...(s.lossMask === undefined ? {} : { lossMask: Uint8Array.from(s.lossMask) }) })),
-          };
-          return new Promise<StepReply>((resolve, reject) => {
-            pending.set(w, { resolve, reject });
-            w.postMessage(request);
-          });
-        }),
-      );
-      let loss = 0;
-      const grads = into ?? own;
-      let filled = add;
-      for (const [k, r] of replies.entries()) {
-        if (r.type !== 'done' || r.empty === true) continue;
-        loss += r.loss;
-        const g = new Float32Array(gradBuffers[k]!);
-        for (const s of slots) copyOrAdd(grads.get(s.name)!, g.subarray(s.offset, s.offset + s.size), filled);
-        filled = true;
-      }
-      if (!filled) for (const a of grads.values()) a.fill(0);
-      return { loss, grads };
+      const replies = await all((k) => ({
+        type: 'step',
+        add,
+        sequences: sequences.slice(k * share, (k + 1) * share).map((s) => ({ ids: Int32Array.from(s.ids), ...(s.lossMask === undefined ? {} : { lossMask: Uint8Array.from(s.lossMask) }) })),
+      }));
+      return { loss: replies.reduce((sum, r) => sum + (r.type === 'done' ? r.loss : 0), 0) };
+    },
+    async step(optimizer, scale, lr) {
+      const reduced = await all((k) => ({ type: 'reduce', from: shares[k]!, to: shares[k + 1]! }));
+      const sumOfSquares = reduced.reduce((sum, r) => sum + (r.type === 'reduced' ? r.sumOfSquares : 0), 0);
+      const { coefficients, decayFactor, gradNorm } = optimizer.begin(scale, lr, sumOfSquares);
+      await all((k) => ({ type: 'update', from: shares[k]!, to: shares[k + 1]!, coefficients, decayFactor }));
+      optimizer.updatedElsewhere();
+      return gradNorm;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -1,5 +1,7 @@
-// A data-parallel training worker: its own backend and model replica; gradients into shared memory.
+// A data-parallel training worker: its own backend and model replica; gradients into shared
+// memory; and, for its share of the parameters, the gradient sum across workers and AdamW.
 import { parentPort, workerData } from 'node:worker_threads';
+import { adamwUpdate } from '../adamw.js';
 import { initBackend, type BackendName } from '../backend.js';
 import { microBatchSize } from '../config.js';
 import { gradientsInChunks } from '../batch.js';
@@ -11,22 +13,64 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (m: StepReply): void => port.postMessage(m);
 
+const params = new Float32Array(init.paramsBuffer);
+const allGrads = init.gradBuffers.map((b) => new Float32Array(b));
+const grads = allGrads[init.index]!;
+const summed = allGrads[0]!;
+const m = new Float32Array(init.mBuffer);
+const v = new Float32Array(init.vBuffer);
+// the gradients are summed straight into the shared buffer: no per-step arrays
+const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
+
+/** Σ over workers of the gradients in [from, to), written to the first buffer; returns Σ g². */
+function reduce(from: number, to: number): number {
+  let sq = 0;
+  for (let i = from; i < to; i++) {
+    let s = 0;
+    for (const g of allGrads) s += g[i]!;
+    summed[i] = s;
+    sq += s * s;
+  }
+  return sq;
+}
+
 try {
   await initBackend(init.backend as BackendName);
   const model = createModel(init.config, { seed: 0 });
-  const params = new Float32Array(init.paramsBuffer);
-  const grads = new Float32Array(init.gradBuffer);
-  // the gradients are summed straight into the shared buffer: no per-step arrays
-  const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
+  // the replica's variables are refreshed from shared memory only after an update
+  let stale = true;
   port.on('message', (request: StepRequest) => {
     try {
-      for (const s of init.slots) {
-        const t = tf.tensor(params.subarray(s.offset, s.offset + s.size), s.shape);
-        model.variables.get(s.name)!.assign(t);
-        t.dispose();
+      if (request.type === 'reduce') {
+        reply({ type: 'reduced', sumOfSquares: reduce(request.from, request.to) });
+        return;
+      }
+      if (request.type === 'update') {
+        // the slots that overlap [from, to), each with its own decay
+        for (const s of init.slots) {
+          const from = Math.max(request.from, s.offset);
+          const to = Math.min(request.to, s.offset + s.size);
+          if (from < to) adamwUpdate(params, summed, m, v, from, to, request.coefficients, s.decays ? request.decayFactor : 1);
+        }
+        stale = true;
+        reply({ type: 'updated' });
+        return;
+      }
+      if (request.sequences.length === 0) {
+        if (!request.add) grads.fill(0);
+        reply({ type: 'done', loss: 0 });
+        return;
+      }
+      if (stale) {
+        for (const s of init.slots) {
+          const t = tf.tensor(params.subarray(s.offset, s.offset + s.size), s.shape);
+          model.variables.get(s.name)!.assign(t);
+          t.dispose();
+        }
+        stale = false;
       }
       const chunk = init.backend === 'wasm' ? microBatchSize(model.config, request.sequences.length) : request.sequences.length;
-      const r = gradientsInChunks(model, request.sequences, chunk, gradViews);
+      const r = gradientsInChunks(model, request.sequences, chunk, gradViews, request.add);
       reply({ type: 'done', loss: r.loss });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });
