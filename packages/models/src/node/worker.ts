@@ -25,9 +25,19 @@ const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset
 /** Σ over workers of the gradients in [from, to), written to the first buffer; returns Σ g². */
 function reduce(from: number, to: number): number {
   let sq = 0;
+  if (allGrads.length === 2) {
+    // the common case without an inner loop per element (twice as fast in V8)
+    const other = allGrads[1]!;
+    for (let i = from; i < to; i++) {
+      const s = summed[i]! + other[i]!;
+      summed[i] = s;
+      sq += s * s;
+    }
+    return sq;
+  }
   for (let i = from; i < to; i++) {
-    let s = 0;
-    for (const g of allGrads) s += g[i]!;
+    let s = summed[i]!;
+    for (let k = 1; k < allGrads.length; k++) s += allGrads[k]![i]!;
     summed[i] = s;
     sq += s * s;
   }

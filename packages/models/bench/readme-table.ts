@@ -1,0 +1,57 @@
+// Writes the tables of bench/results/train-step.json into the README between its bench-table markers.
+// Run: pnpm --filter @cotlab/models bench:readme
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+interface Row {
+  config: string;
+  batch: number;
+  stepMs: number;
+  ratioToMatMul: number;
+  denseMatMulGflops: number;
+  naiveStepMs: number;
+  naiveRatioToMatMul: number;
+  trainStepMs1Worker: number;
+  trainTokensPerSecond: number;
+  trainEffectiveGflops: number;
+  trainRatioToMatMul: number;
+  trainStepMs2Workers: number;
+  tokensPerSecond2Workers: number;
+  speedup2Workers: number;
+  cpuStepMs1Worker: number;
+  cpuStepMs2Workers: number;
+  twoProcessAloneMs: number;
+  twoProcessTogetherMs: number;
+  twoProcessCeiling: number;
+  backend: string;
+}
+
+const results = JSON.parse(readFileSync(new URL('./results/train-step.json', import.meta.url), 'utf8')) as { date: string; repeats: number; rows: Row[] };
+const n = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const lines = [
+  `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.rows[0]?.backend ?? '?'} backend, batch ${results.rows[0]?.batch ?? '?'} sequences, fastest of ${results.repeats} interleaved repetitions.`,
+  '',
+  '| config (MLP) | train() step ms | tokens/s | effective GFLOP/s | dense matMul GFLOP/s | **ratio to matMul** (goal ≥ 0.6) | one-pass step ms (ratio) | naive step ms (ratio) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.rows.map(
+    (r) =>
+      `| ${r.config} | ${n(r.trainStepMs1Worker)} | ${n(r.trainTokensPerSecond)} | ${n(r.trainEffectiveGflops)} | ${n(r.denseMatMulGflops)} | **${r.trainRatioToMatMul.toFixed(2)}** | ${n(r.stepMs)} (${r.ratioToMatMul.toFixed(2)}) | ${n(r.naiveStepMs)} (${r.naiveRatioToMatMul.toFixed(3)}) |`,
+  ),
+  '',
+  '| config (MLP) | 1 worker ms | 2 workers ms | **2-worker speed-up** (goal ≥ 1.7×) | tokens/s, 2 workers | CPU ms/step, 1 → 2 workers | two processes: alone → together ms | **machine ceiling** (2 × alone / together) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.rows.map(
+    (r) =>
+      `| ${r.config} | ${n(r.trainStepMs1Worker)} | ${n(r.trainStepMs2Workers)} | **${r.speedup2Workers.toFixed(2)}×** | ${n(r.tokensPerSecond2Workers)} | ${n(r.cpuStepMs1Worker)} → ${n(r.cpuStepMs2Workers)} | ${n(r.twoProcessAloneMs)} → ${n(r.twoProcessTogetherMs)} | **${r.twoProcessCeiling.toFixed(2)}×** |`,
+  ),
+];
+const readmeUrl = new URL('../README.md', import.meta.url);
+const readme = readFileSync(readmeUrl, 'utf8');
+const begin = '<!-- bench-table -->\n';
+const end = '<!-- /bench-table -->';
+const from = readme.indexOf(begin);
+const to = readme.indexOf(end);
+if (from < 0 || to < from) throw new Error('README.md has no <!-- bench-table --> … <!-- /bench-table --> section');
+const tmp = `${readmeUrl.pathname}.tmp`;
+writeFileSync(tmp, readme.slice(0, from + begin.length) + lines.join('\n') + '\n' + readme.slice(to));
+renameSync(tmp, readmeUrl.pathname);
+console.log(lines.join('\n'));
