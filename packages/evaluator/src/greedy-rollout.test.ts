@@ -52,4 +52,15 @@ describe('greedyRollout', () => {
     expect(long.continueCalls).toBe(1);
     expect(long.logitCalls).toBe(4);
   });
+
+  it('continues the prompts that fit with greedyContinue even when another in the batch is longer than the context', async () => {
+    const model = counter(true);
+    const out = await greedyRollout(model)([Int32Array.from([1, 2]), Int32Array.from([0, 1, 2, 3, 0, 1, 2])], { maxNewTokens: 3 });
+    expect(out.map((o) => Array.from(o))).toEqual([
+      [3, 0, 1],
+      [3, 0, 1],
+    ]);
+    // the short prompt is done by the cache; only the long one slides, one logits call a token
+    expect([model.continueCalls, model.logitCalls]).toEqual([1, 3]);
+  });
 });

@@ -14,11 +14,16 @@ import type { LogitsModel, RolloutFn, RolloutOptions } from './model-like.js';
 export function greedyRollout(model: LogitsModel): RolloutFn {
   return (prompts: Int32Array[], options: RolloutOptions): Int32Array[] => {
     const { contextLength } = model.config;
+    const start: number[][] = prompts.map(() => []);
     // a model with its own continuation (a key/value cache) produces the same tokens up to the
-    // context length, where it stops; the loop below slides the window from there
-    const start = model.greedyContinue !== undefined && prompts.every((p) => p.length >= 1 && p.length <= contextLength)
-      ? model.greedyContinue(prompts, options).map((tokens) => [...tokens])
-      : prompts.map(() => []);
+    // context length, where it stops; the loop below slides the window from there. Prompts longer
+    // than the context start in that loop (one in a batch must not send the others there: its
+    // full forward per token is what the cache saves)
+    const fits = prompts.flatMap((p, i) => (p.length >= 1 && p.length <= contextLength ? [i] : []));
+    if (model.greedyContinue !== undefined && fits.length > 0) {
+      const continued = model.greedyContinue(fits.map((i) => prompts[i]!), options);
+      fits.forEach((i, k) => (start[i] = [...continued[k]!]));
+    }
     return continueByLogits(model, prompts, start, options).map((tokens) => Int32Array.from(tokens));
   };
 }
