@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from './backend.js';
 import { createModel } from './create-model.js';
 import { generate } from './generate.js';
@@ -47,5 +47,22 @@ describe('generate (wasm)', () => {
   it('rejects bad arguments naming them', () => {
     expect(() => generate(model, [Int32Array.from([1])], { maxNewTokens: -1 })).toThrow(/maxNewTokens must be an integer ≥ 0, got -1/);
     expect(() => generate(model, [Int32Array.from([12])], { maxNewTokens: 1 })).toThrow(/prompts\[0\]\[0\] must be an id in \[0, 10\], got 12/);
+  });
+
+  it("greedy decoding through the transformer's key/value cache gives the tokens of full-prefix decoding, also past the context", async () => {
+    const transformer = createModel({ kind: 'transformer', vocabSize: 11, contextLength: 8, dim: 16, heads: 2, layers: 1 }, { seed: 4 });
+    await train(transformer, countingSequences(32, 9, 11, 5), { steps: 8, batchSize: 8, lr: 1e-2 });
+    // the same model without its cache: generate falls back to one full forward per token
+    const plain = Object.create(transformer) as Model;
+    Object.defineProperty(plain, 'greedyContinue', { value: undefined });
+    const cached = vi.spyOn(transformer as Required<Model>, 'greedyContinue');
+    const prompts = [Int32Array.from([3]), Int32Array.from([1, 4, 7, 10]), Int32Array.from([2, 2, 2, 2, 2, 2, 2, 2, 2])];
+    for (const maxNewTokens of [0, 1, 5, 12]) {
+      expect(generate(transformer, prompts, { maxNewTokens })).toEqual(generate(plain, prompts, { maxNewTokens }));
+    }
+    expect(cached).toHaveBeenCalledTimes(3);
+    const eos = generate(plain, prompts, { maxNewTokens: 12 })[1]![2]!;
+    expect(generate(transformer, prompts, { maxNewTokens: 12, eos })).toEqual(generate(plain, prompts, { maxNewTokens: 12, eos }));
+    transformer.dispose();
   });
 });

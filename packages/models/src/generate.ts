@@ -22,7 +22,9 @@ export interface GenerateOptions {
 /**
  * Continues each prompt, batched: greedy, temperature or top-k sampling, stopping at `eos`, a
  * `stopAt` condition or `maxNewTokens`. The context slides: the model sees the last
- * `contextLength` tokens (as the paper's model keeps the last T). Returns the new tokens only.
+ * `contextLength` tokens (as the paper's model keeps the last T). Greedy decoding uses the
+ * model's key/value cache (`greedyContinue`, the transformer's) up to the context length.
+ * Returns the new tokens only.
  *
  * @example const [continuation] = generate(model, [Int32Array.from([1, 5, 3])], { maxNewTokens: 20, eos: 2 });
  */
@@ -45,8 +47,26 @@ export function generate(model: Model, prompts: readonly ArrayLike<number>[], op
   const stopFn = typeof stopAt === 'function' ? stopAt : undefined;
   const seqs = prompts.map((p) => Array.from(p));
   const generated: number[][] = prompts.map(() => []);
-  let active = prompts.map((_, i) => i);
-  for (let step = 0; step < maxNewTokens && active.length > 0; step++) {
+  const stops = (i: number, token: number): boolean =>
+    token === eos || stopIds?.has(token) === true || stopFn?.(Int32Array.from(generated[i]!)) === true || generated[i]!.length >= maxNewTokens;
+  // greedy decoding of a model with a key/value cache: the cache runs each prompt that fits up to
+  // the context length (the same tokens, one position per step instead of the whole prefix)
+  if (temperature === 0 && stopFn === undefined && model.greedyContinue !== undefined && maxNewTokens > 0 && signal?.aborted !== true) {
+    const fits = prompts.flatMap((p, i) => (p.length <= T ? [i] : []));
+    const continued = fits.length === 0 ? [] : model.greedyContinue(fits.map((i) => Int32Array.from(prompts[i]!)), { maxNewTokens, ...(eos === undefined ? {} : { eos }) });
+    fits.forEach((i, k) => {
+      for (const token of continued[k]!) {
+        seqs[i]!.push(token);
+        generated[i]!.push(token);
+        if (stops(i, token)) break;
+      }
+    });
+  }
+  let active = prompts.flatMap((_, i) => {
+    const g = generated[i]!;
+    return g.length < maxNewTokens && (g.length === 0 || !stops(i, g[g.length - 1]!)) ? [i] : [];
+  });
+  while (active.length > 0) {
     if (signal?.aborted === true) break;
     const contexts = active.map((i) => seqs[i]!.slice(-T));
     const rows = lastRows(model, contexts);
@@ -56,8 +76,7 @@ export function generate(model: Model, prompts: readonly ArrayLike<number>[], op
       const token = temperature === 0 ? argmax(row) : sample(row, temperature, topK, rng);
       seqs[i]!.push(token);
       generated[i]!.push(token);
-      const done = token === eos || stopIds?.has(token) === true || stopFn?.(Int32Array.from(generated[i]!)) === true;
-      if (!done) next.push(i);
+      if (!stops(i, token)) next.push(i);
     }
     active = next;
   }
