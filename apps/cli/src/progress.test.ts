@@ -18,6 +18,14 @@ describe('progress bar', () => {
     bar.update(25, 'loss 1.500');
     expect(text()).toMatch(/train .* 25% 25\/100 steps · 2\.50 steps\/s · ETA 30s · 10s elapsed · loss 1\.500\n/);
   });
+  it('counts the rate from when the work began for a bar created later', () => {
+    let t = 4_000;
+    const { stream, text } = capture();
+    const bar = createProgressBar({ label: 'tm', total: 100, unit: 'steps', stream, intervalMs: 0, now: () => t, startedAt: 0 });
+    t = 5_000;
+    bar.update(50);
+    expect(text()).toMatch(/ 50\/100 steps · 10\.0 steps\/s · ETA 5s · 5s elapsed/);
+  });
   it('throttles redraws but always draws completion', () => {
     let t = 0;
     const { stream, text } = capture();

@@ -16,6 +16,8 @@ export interface ProgressBarOptions {
   intervalMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** When the work began, on the same clock (default: now), for a bar created after work has started. */
+  startedAt?: number;
 }
 
 const BAR_WIDTH = 24;
@@ -53,7 +55,7 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
   const unit = options.unit ?? 'it';
   const isTTY = (stream as { isTTY?: boolean }).isTTY === true;
   const interval = options.intervalMs ?? (isTTY ? 100 : PLAIN_LINE_INTERVAL_MS);
-  const start = now();
+  const start = options.startedAt ?? now();
   let lastDraw = -Infinity;
   let lastLine = '';
   let finished = false;

@@ -79,7 +79,8 @@ Exit code 1 when the machine did not halt (step limit or Ctrl-C); the partial co
         let bar: ProgressBar | undefined;
         const onProgress = (p: RunProgress): void => {
           if (p.steps < CHUNK_STEPS) return;
-          bar ??= createProgressBar({ label: `tm ${ref}`, total: maxSteps, unit: 'steps', stream: stderr });
+          // created after the first chunk: its rate counts from the start of the run
+          bar ??= createProgressBar({ label: `tm ${ref}`, total: maxSteps, unit: 'steps', stream: stderr, startedAt: t0 });
           bar.update(p.steps);
         };
         result = await runAsync(spec, input, { maxSteps, signal, engine, onProgress });
