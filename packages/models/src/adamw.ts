@@ -55,9 +55,6 @@ export function adamwUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v
   }
 }
 
-/** Gradients of one step as plain arrays, by variable name (summed, not yet divided). */
-export type GradientArrays = Map<string, Float32Array>;
-
 /**
  * AdamW with decoupled weight decay (as `torch.optim.AdamW`: p ← p·(1 − lr·wd), then the Adam
  * step), decay only on the variables the model says decay, and global-norm clipping.

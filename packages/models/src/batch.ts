@@ -108,55 +108,38 @@ export function gradientBuffers(model: Model): GradientMap {
 }
 
 /**
- * Summed loss and gradients (not yet divided by the token count) for one packed batch. With
- * `into` (from {@link gradientBuffers}) they are written there (`add`: added to what it holds)
- * without allocating; without it, read back as fresh arrays by variable name.
+ * Summed loss and gradients (not yet divided by the token count) for one packed batch, written
+ * into `into` (from {@link gradientBuffers}; `add`: added to what it holds) without allocating,
+ * or into fresh arrays.
  */
-export function gradients(model: Model, batch: PackedBatch, into?: GradientMap, add = false): { loss: number; grads: GradientMap } {
+export function gradients(model: Model, batch: PackedBatch, into: GradientMap = gradientBuffers(model), add = false): { loss: number; grads: GradientMap } {
   const names = [...model.variables.keys()];
   const vars = names.map((n) => model.variables.get(n)!);
   const { value, grads } = tf.variableGrads(() => lossSum(model, batch), vars);
   const loss = value.dataSync()[0]!;
   value.dispose();
-  const out: GradientMap = into ?? new Map<string, Float32Array>();
   for (const [i, name] of names.entries()) {
     const g = grads[vars[i]!.name];
-    if (into === undefined) {
-      if (g !== undefined) out.set(name, g.dataSync() as Float32Array);
-      continue;
-    }
     const target = into.get(name)!;
     if (g !== undefined) copyOrAdd(target, valuesOf(g), add);
     else if (!add) target.fill(0);
   }
   tf.dispose(Object.values(grads));
-  return { loss, grads: out };
+  return { loss, grads: into };
 }
 
 /**
  * Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass: the
- * same sums as one pass, in the memory of `chunk` sequences. With `into`, the gradients go there
+ * same sums as one pass, in the memory of `chunk` sequences. The gradients go into `into`
  * (`add`: added to what it holds), else into fresh arrays.
  */
-export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number, into?: GradientMap, add = false): { loss: number; grads: GradientMap; tokens: number } {
+export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number, into: GradientMap = gradientBuffers(model), add = false): { loss: number; grads: GradientMap; tokens: number } {
   let loss = 0;
   let tokens = 0;
-  let grads = into;
   for (let i = 0; i < seqs.length; i += chunk) {
     const batch = packBatch(model, seqs.slice(i, i + chunk));
-    if (grads === undefined) {
-      const r = gradients(model, batch);
-      grads = r.grads;
-      loss += r.loss;
-    } else {
-      loss += gradients(model, batch, grads, add || i > 0).loss;
-    }
+    loss += gradients(model, batch, into, add || i > 0).loss;
     tokens += batch.tokens;
   }
-  return { loss, grads: grads ?? gradientBuffers(model), tokens };
-}
-
-/** acc += more, name by name. */
-export function addInto(acc: GradientMap, more: GradientMap): void {
-  for (const [name, g] of more) copyOrAdd(acc.get(name)!, g, true);
+  return { loss, grads: into, tokens };
 }

@@ -1,3 +1,4 @@
+import { argmaxRow } from '../argmax.js';
 import { ratio } from './answer-metrics.js';
 
 /** Teacher-forced scores of one sequence position, over every sequence that reaches it. */
@@ -64,17 +65,8 @@ export class TeacherForcedAccumulator {
       if (mask[i] !== 1) continue;
       const target = ids[i] as number;
       const row = (i - 1) * v;
-      let best = 0;
-      let bestValue = -Infinity;
-      let max = -Infinity;
-      for (let k = 0; k < v; k++) {
-        const x = logits[row + k] as number;
-        if (x > bestValue) {
-          bestValue = x;
-          best = k;
-        }
-        if (x > max) max = x;
-      }
+      const best = argmaxRow(logits, i - 1, v);
+      const max = logits[row + best] as number;
       let sum = 0;
       for (let k = 0; k < v; k++) sum += Math.exp((logits[row + k] as number) - max);
       const loss = Math.log(sum) + max - (logits[row + target] as number);
