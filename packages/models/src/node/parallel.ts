@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AdamW } from '../adamw.js';
@@ -27,15 +29,28 @@ export interface ParallelTrainer {
 }
 
 /**
+ * The ESM entry of tsx's API. Where this runtime has no `import.meta.resolve` (vitest), it is read
+ * from tsx's export map: `require.resolve` gives the CommonJS entry, which fails to load when the
+ * tests run from the repository root.
+ */
+function tsxEsmApi(): string {
+  const resolveEsm = (import.meta as { resolve?: (s: string) => string }).resolve;
+  if (typeof resolveEsm === 'function') return resolveEsm('tsx/esm/api');
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const entry = exports['./esm/api']?.import?.default;
+  if (entry === undefined) throw new Error(`models: ${manifest} exports no ESM entry for 'tsx/esm/api'`);
+  return pathToFileURL(join(dirname(manifest), entry)).href;
+}
+
+/**
  * Starts a worker: the built `worker.js` next to this file or, when this package runs from its
  * TypeScript sources (tests, `tsx`), `worker.ts` after registering the `tsx` loader (a
  * devDependency of the repository) inside the worker.
  */
 function startWorker(workerData: WorkerInit): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  // the ESM entry of tsx's API where this runtime resolves ESM (plain Node, tsx); else the CommonJS one (vitest)
-  const resolveEsm = (import.meta as { resolve?: (s: string) => string }).resolve;
-  const tsxApi = typeof resolveEsm === 'function' ? resolveEsm('tsx/esm/api') : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const tsxApi = tsxEsmApi();
   const script = new URL('./worker.ts', import.meta.url).href;
   // a worker inherits the parent's loaders when the parent runs under tsx; otherwise register tsx
   const bootstrap =
