@@ -1,5 +1,6 @@
 import type { Model } from './model.js';
 import type { NamedTensor } from './safetensors.js';
+import { kernelArrays, kernelsFor, sumOfSquares } from './simd/kernels.js';
 import { tf } from './tf.js';
 
 /** AdamW hyper-parameters (PyTorch's defaults for betas and eps). */
@@ -42,9 +43,17 @@ export interface AdamWCoefficients {
 /**
  * The AdamW update of elements [from, to) of one variable, in place: p ← p·decay − stepSize·m̂/(√v̂ + eps)
  * with m, v the moments of the scaled gradient (`decay` = 1 − lr·wd, or 1 where there is none).
+ * In WebAssembly SIMD (float32 arithmetic) when the four arrays are views of one kernel memory
+ * (`kernelArrays`), else in JavaScript (float64 arithmetic, rounded when stored).
  */
 export function adamwUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, from: number, to: number, c: AdamWCoefficients, decay: number): void {
   const { beta1: b1, beta2: b2, eps, gradScale, stepSize, invSqrtBc2 } = c;
+  const k = kernelsFor(p, g, m, v);
+  if (k !== undefined) {
+    const at = from * 4;
+    k.adamw(p.byteOffset + at, g.byteOffset + at, m.byteOffset + at, v.byteOffset + at, to - from, b1, b2, eps, gradScale, stepSize, invSqrtBc2, decay);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const gi = g[i]! * gradScale;
     const mi = b1 * m[i]! + (1 - b1) * gi;
@@ -59,14 +68,18 @@ export function adamwUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v
  * AdamW with decoupled weight decay (as `torch.optim.AdamW`: p ← p·(1 − lr·wd), then the Adam
  * step), decay only on the variables the model says decay, and global-norm clipping.
  *
- * It runs in plain JavaScript on float32 arrays: on WebAssembly a dozen elementwise tensor ops
- * per variable cost ~10× more than one fused loop, and the moments live where checkpoints and
- * worker threads can read them. The model's variables are re-uploaded after each step.
+ * It runs as one fused pass over float32 arrays outside the tensor backend: on WebAssembly a dozen
+ * elementwise tensor ops per variable cost ~10× more, and the moments live where checkpoints and
+ * worker threads can read them. Weights, moments and the arrays from {@link AdamW.gradientBuffers}
+ * share one WebAssembly memory, so the pass runs in SIMD (see `simd/kernels.wat`). The model's
+ * variables are re-uploaded after each step.
  */
 export class AdamW {
   private readonly params = new Map<string, Float32Array>();
   private readonly m = new Map<string, Float32Array>();
   private readonly v = new Map<string, Float32Array>();
+  /** Gradient arrays on the same memory as the weights and moments, made with them. */
+  private readonly grads = new Map<string, Float32Array>();
   /** Completed optimizer steps (Adam's t). */
   t = 0;
   private readonly beta1: number;
@@ -80,14 +93,28 @@ export class AdamW {
     this.beta1 = options.beta1 ?? ADAM_BETA1;
     this.beta2 = options.beta2 ?? ADAM_BETA2;
     this.eps = options.eps ?? ADAM_EPS;
-    for (const [name, variable] of model.variables) {
-      const values = variable.dataSync() as Float32Array;
-      const store = options.storage?.get(name);
-      if (store !== undefined) store.set(values);
-      this.params.set(name, store ?? values);
-      this.m.set(name, options.momentStorage?.m.get(name)?.fill(0) ?? new Float32Array(variable.size));
-      this.v.set(name, options.momentStorage?.v.get(name)?.fill(0) ?? new Float32Array(variable.size));
+    const variables = [...model.variables];
+    // four arrays a variable (weights, m, v, gradient) in one kernel memory, unless given storage
+    const own = options.storage === undefined ? kernelArrays(variables.flatMap(([, v]) => [v.size, v.size, v.size, v.size])).arrays : [];
+    for (const [i, [name, variable]] of variables.entries()) {
+      const [p, m, v, g] = own.slice(4 * i, 4 * i + 4);
+      const store = options.storage?.get(name) ?? p!;
+      store.set(variable.dataSync());
+      this.params.set(name, store);
+      this.m.set(name, options.momentStorage?.m.get(name)?.fill(0) ?? m ?? new Float32Array(variable.size));
+      this.v.set(name, options.momentStorage?.v.get(name)?.fill(0) ?? v ?? new Float32Array(variable.size));
+      if (g !== undefined) this.grads.set(name, g);
     }
+  }
+
+  /**
+   * Zeroed arrays, one per variable, to sum gradients into: on the weights' memory when this
+   * optimizer owns it (so {@link AdamW.step} runs in SIMD), else fresh arrays. Always the same arrays.
+   */
+  gradientBuffers(): Map<string, Float32Array> {
+    if (this.grads.size === 0) for (const [name, variable] of this.model.variables) this.grads.set(name, new Float32Array(variable.size));
+    for (const g of this.grads.values()) g.fill(0);
+    return this.grads;
   }
 
   /**
@@ -96,7 +123,7 @@ export class AdamW {
    */
   step(grads: ReadonlyMap<string, Float32Array>, scale: number, lr: number): number {
     let sq = 0;
-    for (const g of grads.values()) for (let i = 0; i < g.length; i++) sq += g[i]! * g[i]!;
+    for (const g of grads.values()) sq += sumOfSquares(g);
     const { coefficients, decayFactor, gradNorm } = this.begin(scale, lr, sq);
     for (const [name, variable] of this.model.variables) {
       const g = grads.get(name);

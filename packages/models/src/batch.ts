@@ -1,4 +1,5 @@
 import { ModelArgumentError } from './errors.js';
+import { affineCrossEntropySum, affineCrossEntropyValue } from './head.js';
 import type { Model } from './model.js';
 import { copyOrAdd, valuesOf } from './tensor-view.js';
 import { tf } from './tf.js';
@@ -61,40 +62,14 @@ export function packBatch(model: Model, sequences: readonly TokenSequenceLike[])
   return { size: B, length: P, inputs, targets, weights, tokens };
 }
 
-/** Σ over weighted targets of −log p(target) (a scalar tensor), from the model's logits. */
-export function lossSum(model: Model, batch: PackedBatch): tf.Scalar {
-  const logits = model.forward(tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32'));
-  return crossEntropySum(logits, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
-}
-
-/** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
-const MIN_PROBABILITY = 1e-30;
-
 /**
- * Summed, per-row weighted softmax cross-entropy with its gradient written out:
- * d/dlogits = w·(softmax − onehot). The forward pass is one fused Softmax kernel and a gather of
- * the N target probabilities (tf.logSoftmax takes max, sub, exp, sum, log and a second exp in its
- * gradient, each a pass over N × V floats).
+ * Σ over weighted targets of −log p(target) (a scalar tensor): the output layer fused with the
+ * loss; `differentiable: false` (evaluation) skips the gradient work the training op does early.
  */
-export function crossEntropySum(logits: tf.Tensor2D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
-  const [N, V] = logits.shape;
-  const f = tf.customGrad(((z: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
-    const softmax = tf.softmax(z);
-    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
-    const picked = tf.maximum(tf.gather(tf.reshape(softmax, [N * V]), flatIndex), MIN_PROBABILITY);
-    save([softmax, flatIndex, weights]);
-    return {
-      value: tf.neg(tf.sum(tf.mul(tf.log(picked), weights))),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [softmaxSaved, indexSaved, weightsSaved] = saved as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
-        const w = tf.mul(weightsSaved, dy);
-        // w·onehot as a scatter of N values: a one-hot matrix costs two full [N, V] passes more
-        const wOneHot = tf.reshape(tf.scatterND(tf.expandDims(indexSaved, 1), w, [N * V]), [N, V]);
-        return [tf.sub(tf.mul(softmaxSaved, tf.reshape(w, [N, 1])), wOneHot)];
-      },
-    };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return f(logits) as tf.Scalar;
+export function lossSum(model: Model, batch: PackedBatch, differentiable = true): tf.Scalar {
+  const { hidden, weight, bias } = model.features(tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32'));
+  const loss = differentiable ? affineCrossEntropySum : affineCrossEntropyValue;
+  return loss(hidden, weight, bias, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
 }
 
 /** Gradient arrays by variable name. */

@@ -17,7 +17,7 @@ export {
   type MemoryEstimate,
 } from './config.js';
 export { createModel, inferTorchLinearConfig, modelFromTorchStateDict } from './create-model.js';
-export type { Model } from './model.js';
+export type { Model, OutputFeatures } from './model.js';
 export { train, TRAIN_DEFAULTS, type TrainOptions, type TrainResult, type TrainProgress, type TrainMetrics } from './train.js';
 export { generate, type GenerateOptions } from './generate.js';
 export { learningRate } from './schedule.js';

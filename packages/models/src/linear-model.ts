@@ -1,6 +1,6 @@
 import { blockBounds, microBatchSize, parameterCount, type ModelConfig } from './config.js';
 import { CheckpointShapeError, ModelArgumentError } from './errors.js';
-import type { Model } from './model.js';
+import type { Model, OutputFeatures } from './model.js';
 import { affine, embed, maskedLinear, rank1, rank2, slabMask, type MaskedBlock } from './ops.js';
 import type { Rng } from './rng.js';
 import type { NamedTensor } from './safetensors.js';
@@ -27,7 +27,7 @@ export class LinearModel implements Model {
       end,
       inWidth: end * d,
       outWidth: (end - start) * d,
-      mask: tf.tensor2d(slabMask(start, end, d), [end * d, (end - start) * d]),
+      dim: d,
     }));
     // PyTorch's default initialisation, as the paper's code gets it: Embedding ~ N(0, 1),
     // Linear weight and bias ~ U(±1/√fan_in).
@@ -76,6 +76,11 @@ export class LinearModel implements Model {
   }
 
   forward(ids: tf.Tensor2D): tf.Tensor2D {
+    const { hidden, weight, bias } = this.features(ids);
+    return affine(hidden, weight, bias);
+  }
+
+  features(ids: tf.Tensor2D): OutputFeatures {
     const [B, P] = ids.shape;
     const d = this.config.dim;
     const used = this.blocks.filter((b) => b.start < P);
@@ -89,7 +94,7 @@ export class LinearModel implements Model {
       h = tf.relu(h);
       h = tf.relu(affine(h, rank2(this.v('linear2.weightT')), rank1(this.v('linear2.bias'))));
     }
-    return affine(h, rank2(this.v('out_embedding.weightT')), rank1(this.v('out_embedding.bias')));
+    return { hidden: h, weight: rank2(this.v('out_embedding.weightT')), bias: rank1(this.v('out_embedding.bias')) };
   }
 
   logits(batch: readonly ArrayLike<number>[]): Float32Array[] {
@@ -165,7 +170,6 @@ export class LinearModel implements Model {
 
   dispose(): void {
     for (const v of this.variables.values()) v.dispose();
-    for (const b of this.blocks) b.mask.dispose();
     this.variables.clear();
   }
 }

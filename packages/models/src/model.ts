@@ -2,6 +2,13 @@ import type { ModelConfig } from './config.js';
 import type { NamedTensor } from './safetensors.js';
 import type { tf } from './tf.js';
 
+/** A model's last hidden layer [B·P, k] and the output layer (weight [k, V], bias [V]) that reads it. */
+export interface OutputFeatures {
+  hidden: tf.Tensor2D;
+  weight: tf.Tensor2D;
+  bias: tf.Tensor1D;
+}
+
 /**
  * A next-token predictor. Plain callers use `config`, `parameterCount()`, `logits()` and
  * `dispose()`; training and checkpoints use the tensor-level members.
@@ -33,6 +40,11 @@ export interface Model {
    * after a sequence does not change its rows.
    */
   forward(ids: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * What `forward` computes before its output layer: logits = hidden × weight + bias. Training
+   * fuses that layer with the loss (`affineCrossEntropySum`).
+   */
+  features(ids: tf.Tensor2D): OutputFeatures;
   /** The smallest padded length ≥ `length` that `forward` computes efficiently. */
   paddedLength(length: number): number;
   /** Weights in checkpoint form (for linear/mlp: the paper's PyTorch names and layouts). */

@@ -2,10 +2,11 @@ import { expectClose } from '@cotlab/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { blockBounds } from './config.js';
-import { crossEntropySum } from './batch.js';
+import { affineCrossEntropySum, affineCrossEntropyValue } from './head.js';
 import { affine, batchMatMul, embed, gelu, maskedLinear, matMul, slabMask, type MaskedBlock } from './ops.js';
 import { Rng } from './rng.js';
 import { tf } from './tf.js';
+import { softmaxCrossEntropyGrad } from './wasm-xent-grad.js';
 
 function randn(rng: Rng, shape: number[]): tf.Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -99,23 +100,55 @@ for (const backend of ['wasm', 'cpu'] as const) {
       tf.dispose([x, r, g]);
     });
 
-    it('crossEntropySum: weighted rows, value and gradient', () => {
+    it('affineCrossEntropySum: weighted rows, value and the gradient of h, w and b', () => {
       const rng = new Rng(4);
-      const z = randn(rng, [4, 5]) as tf.Tensor2D;
-      const targets = tf.tensor1d([2, 0, 4, 4], 'int32');
-      const weights = tf.tensor1d([1, 0, 1, 1]);
-      const loss = (x: tf.Tensor): tf.Scalar => crossEntropySum(x as tf.Tensor2D, targets, weights);
-      const rows = z.arraySync();
-      const expected = [0, 2, 3].reduce((acc, r) => {
-        const row = rows[r]!;
+      const [N, k, V] = [37, 3, 5];
+      const h = randn(rng, [N, k]) as tf.Tensor2D;
+      const w = randn(rng, [k, V]) as tf.Tensor2D;
+      const b = randn(rng, [V]) as tf.Tensor1D;
+      const targetIds = Array.from({ length: N }, (_, n) => (n * 3) % V);
+      const rowWeights = Array.from({ length: N }, (_, n) => (n % 4 === 1 ? 0 : 1 + (n % 3)));
+      const targets = tf.tensor1d(targetIds, 'int32');
+      const weights = tf.tensor1d(rowWeights);
+      // 16 rows a chunk: 16 + 16 + 5, so a partial chunk (and a partial tile of the wasm kernel) is covered
+      const lossOf = (hh: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor): tf.Scalar =>
+        affineCrossEntropySum(hh as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, targets, weights, 16);
+      const logits = tf.tidy(() => tf.add<tf.Tensor2D>(tf.matMul(h, w), b).arraySync());
+      const expected = logits.reduce((acc, row, n) => {
         const lse = Math.log(row.reduce((a, v) => a + Math.exp(v), 0));
-        return acc + lse - row[[2, 0, 4, 4][r]!]!;
+        return acc + rowWeights[n]! * (lse - row[targetIds[n]!]!);
       }, 0);
-      expectClose(tf.tidy(() => loss(z).dataSync()), [expected], { rtol: 1e-5 });
-      const g = tf.grad(loss)(z);
-      expectClose(g.dataSync(), finiteDifference(loss, z), { rtol: 2e-2, atol: 2e-3 });
-      tf.dispose([z, targets, weights, g]);
+      expectClose(tf.tidy(() => lossOf(h, w, b).dataSync()), [expected], { rtol: 1e-5 });
+      expectClose(tf.tidy(() => affineCrossEntropySum(h, w, b, targets, weights).dataSync()), [expected], { rtol: 1e-5 });
+      expectClose(tf.tidy(() => affineCrossEntropyValue(h, w, b, targets, weights).dataSync()), [expected], { rtol: 1e-5 });
+      const [gh, gw, gb] = tf.grads(lossOf)([h, w, b]) as [tf.Tensor, tf.Tensor, tf.Tensor];
+      expectClose(gh.dataSync(), finiteDifference((x) => lossOf(x, w, b), h), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gw.dataSync(), finiteDifference((x) => lossOf(h, x, b), w), { rtol: 2e-2, atol: 2e-3 });
+      expectClose(gb.dataSync(), finiteDifference((x) => lossOf(h, w, x), b), { rtol: 2e-2, atol: 2e-3 });
+      tf.dispose([h, w, b, targets, weights, gh, gw, gb]);
     });
+
+    it('softmaxCrossEntropyGrad: coef·(softmax − onehot) and its transpose', () => {
+      const rng = new Rng(6);
+      const [N, V] = [70, 9];
+      const softmax = tf.softmax(randn(rng, [N, V])) as tf.Tensor2D;
+      const targetIds = Array.from({ length: N }, (_, n) => (n * 5) % V);
+      const coefs = Array.from({ length: N }, (_, n) => 0.5 + (n % 3));
+      const [g, gT] = softmaxCrossEntropyGrad(softmax, tf.tensor1d(targetIds, 'int32'), tf.tensor1d(coefs));
+      const s = softmax.arraySync();
+      const want = s.map((row, n) => row.map((p, v) => coefs[n]! * (p - (v === targetIds[n] ? 1 : 0))));
+      expectClose(g.dataSync(), want.flat(), { rtol: 1e-6, atol: 1e-7 });
+      expect(gT.shape).toEqual([V, N]);
+      expectClose(gT.dataSync(), Array.from({ length: V * N }, (_, i) => want[i % N]![Math.floor(i / N)]!), { rtol: 1e-6, atol: 1e-7 });
+      tf.dispose([softmax, g, gT]);
+    });
+
+    if (backend === 'wasm') {
+      it('softmaxCrossEntropyGrad names a target outside the vocabulary', () => {
+        const softmax = tf.softmax<tf.Tensor2D>(tf.zeros([2, 3]));
+        expect(() => softmaxCrossEntropyGrad(softmax, tf.tensor1d([0, 3], 'int32'), tf.ones<tf.Rank.R1>([2]))).toThrow(/target 3 of row 1 is not in \[0, 2\]/);
+      });
+    }
 
     it('maskedLinear: input and every slab, and masked entries get zero gradient', () => {
       const rng = new Rng(3);
@@ -123,7 +156,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const d = 2;
       const B = 2;
       const bounds = blockBounds(T, 2);
-      const blocks: MaskedBlock[] = bounds.map(([s, e]) => ({ inWidth: e * d, outWidth: (e - s) * d, mask: tf.tensor2d(slabMask(s, e, d), [e * d, (e - s) * d]) }));
+      const blocks: MaskedBlock[] = bounds.map(([s, e]) => ({ inWidth: e * d, outWidth: (e - s) * d, dim: d }));
       const slabs = bounds.map(([s, e]) => tf.mul<tf.Tensor2D>(randn(rng, [e * d, (e - s) * d]), tf.tensor2d(slabMask(s, e, d), [e * d, (e - s) * d])));
       const x = randn(rng, [B, T * d]) as tf.Tensor2D;
       const r = randn(rng, [B, T * d]);
@@ -132,7 +165,8 @@ for (const backend of ['wasm', 'cpu'] as const) {
       expectClose(grads[0]!.dataSync(), finiteDifference((xx) => loss(xx, slabs), x), { rtol: 2e-2, atol: 2e-3 });
       for (const k of [0, 1]) {
         const fd = finiteDifference((w) => loss(x, k === 0 ? [w, slabs[1]!] : [slabs[0]!, w]), slabs[k]!);
-        const mask = blocks[k]!.mask.dataSync();
+        const [s, e] = bounds[k]!;
+        const mask = slabMask(s, e, d);
         // the map multiplies masked weights too (they are zero); their gradient is masked so they stay zero
         expectClose(grads[k + 1]!.dataSync(), fd.map((v, i) => v * mask[i]!), { rtol: 2e-2, atol: 2e-3 });
       }
@@ -146,7 +180,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
         return tf.matMul(x, W.toTensor()).dataSync();
       });
       expectClose(tf.tidy(() => maskedLinear(x, slabs, blocks).dataSync()), dense, { rtol: 1e-5, atol: 1e-6 });
-      tf.dispose([...slabs, x, r, ...grads, ...blocks.map((b) => b.mask)]);
+      tf.dispose([...slabs, x, r, ...grads]);
     });
   });
 }

@@ -1,6 +1,7 @@
 // Differentiable building blocks whose gradients avoid what WebAssembly lacks or does slowly:
 // matMul with a transposed operand (≈ 10× slower than transposing first on tfjs-backend-wasm 4.22)
 // and the gradient of gather (UnsortedSegmentSum, not implemented there).
+import { valuesOf } from './tensor-view.js';
 import { tf } from './tf.js';
 
 type Tensor = tf.Tensor;
@@ -115,11 +116,8 @@ export interface MaskedBlock {
   inWidth: number;
   /** Output features it writes: block length × d. */
   outWidth: number;
-  /**
-   * 0/1 mask of the block's weight slab [inWidth, outWidth] (only the diagonal square is not all
-   * ones), applied to the gradient so masked weights stay exactly zero.
-   */
-  mask: tf.Tensor2D;
+  /** Features per position (d): the masked entries of a slab are whole d × d squares. */
+  dim: number;
 }
 
 /**
@@ -161,7 +159,7 @@ export function maskedLinear(x: tf.Tensor2D, slabs: readonly tf.Tensor2D[], bloc
           const dyTI = sw.length === 1 ? dyT : tf.slice(dyT, [row, 0], [blk.outWidth, B]);
           row += blk.outWidth;
           const xTI = blk.inWidth === total ? xT : tf.slice(xT, [0, 0], [blk.inWidth, B]);
-          dws.push(tf.mul<tf.Tensor2D>(tf.matMul(xTI, dyI), blk.mask));
+          dws.push(maskSlabGradient(rank2(tf.matMul(xTI, dyI)), blk));
           const dxTI = rank2(tf.matMul(w, dyTI)); // [inWidth, B]
           dxTs.push(blk.inWidth === total ? dxTI : rank2(tf.pad(dxTI, [[0, total - blk.inWidth], [0, 0]])));
         });
@@ -171,6 +169,30 @@ export function maskedLinear(x: tf.Tensor2D, slabs: readonly tf.Tensor2D[], bloc
     };
   });
   return f(x, ...slabs) as tf.Tensor2D;
+}
+
+/**
+ * Zeroes the masked entries of a slab's gradient, so masked weights stay exactly zero. They all
+ * lie in the slab's last `outWidth` rows (its diagonal square: input position j > output
+ * position i). On WebAssembly they are zeroed in place in the product just made (no other
+ * reference to it exists yet): a mask product over the whole slab cost a full pass over the
+ * largest tensors of a step. Elsewhere the square alone is multiplied by its mask.
+ */
+function maskSlabGradient(dw: tf.Tensor2D, blk: MaskedBlock): tf.Tensor2D {
+  const side = blk.outWidth;
+  const top = blk.inWidth - side;
+  const d = blk.dim;
+  if (tf.getBackend() === 'wasm') {
+    const values = valuesOf(dw);
+    // square row rr is input position start + ⌊rr/d⌋; it may feed only outputs at that position or later
+    for (let rr = d; rr < side; rr++) {
+      const row = (top + rr) * side;
+      values.fill(0, row, row + Math.floor(rr / d) * d);
+    }
+    return dw;
+  }
+  const square = tf.mul(tf.slice(dw, [top, 0], [side, side]), tf.tensor2d(slabMask(0, side / d, d), [side, side]));
+  return rank2(top === 0 ? square : tf.concat([tf.slice(dw, [0, 0], [top, side]), square], 0));
 }
 
 /**

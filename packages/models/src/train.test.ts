@@ -57,10 +57,10 @@ describe('train (wasm)', () => {
     const run = async (microBatchSize?: number): Promise<{ losses: number[]; weights: Float32Array; passes: number }> => {
       const model = createModel({ kind: 'transformer', vocabSize: 11, contextLength: 8, dim: 8, layers: 1, heads: 2 }, { seed: 4 });
       let passes = 0;
-      const forward = model.forward.bind(model);
-      model.forward = (ids) => {
+      const features = model.features.bind(model);
+      model.features = (ids) => {
         passes += 1;
-        return forward(ids);
+        return features(ids);
       };
       const r = await train(model, countingSequences(40, 9, 11, 6), { steps: 4, batchSize: 10, ...(microBatchSize === undefined ? {} : { microBatchSize }) });
       const weights = model.exportWeights().get('lm_head.weight')!.data;

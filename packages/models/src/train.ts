@@ -1,7 +1,7 @@
 import { AdamW } from './adamw.js';
 import { currentBackend } from './backend.js';
 import { microBatchSize } from './config.js';
-import { gradientBuffers, gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
+import { gradientsInChunks, lossSum, packBatch, type TokenSequenceLike } from './batch.js';
 import { SequenceStream, type SequenceSource } from './data-stream.js';
 import { ModelArgumentError, NonFiniteLossError } from './errors.js';
 import type { Model } from './model.js';
@@ -235,7 +235,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
         if (seqs.length === 0) break;
         for (let i = 0; i < seqs.length; i += chunk) {
           const batch = packBatch(model, seqs.slice(i, i + chunk));
-          const s = tf.tidy(() => lossSum(model, batch));
+          const s = tf.tidy(() => lossSum(model, batch, false));
           sum += s.dataSync()[0]!;
           s.dispose();
           count += batch.tokens;
@@ -248,7 +248,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     };
 
     // one set of gradient arrays for the whole run (workers keep theirs in shared memory)
-    const gradSums = parallel === undefined ? gradientBuffers(model) : new Map<string, Float32Array>();
+    const gradSums = parallel === undefined ? optimizer.gradientBuffers() : new Map<string, Float32Array>();
     const losses: number[] = [];
     const start = performance.now();
     const startStep = step;

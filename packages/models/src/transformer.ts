@@ -1,6 +1,6 @@
 import { parameterCount, TRANSFORMER_MLP_RATIO, type ModelConfig } from './config.js';
 import { checkShape, logitsOf } from './linear-model.js';
-import type { Model } from './model.js';
+import type { Model, OutputFeatures } from './model.js';
 import { affine, batchMatMul, embed, gelu, rank1, rank2, rank3 } from './ops.js';
 import type { Rng } from './rng.js';
 import type { NamedTensor } from './safetensors.js';
@@ -95,6 +95,10 @@ export class TransformerModel implements Model {
     return this.run(ids).logits;
   }
 
+  features(ids: tf.Tensor2D): OutputFeatures {
+    return { hidden: this.trunk(ids).hidden, weight: rank2(this.v('lm_head.weight')), bias: rank1(this.v('lm_head.bias')) };
+  }
+
   /**
    * Logits [B·n, V] for ids [B, n] that continue `cache` (keys and values of the positions
    * before, per layer; none: start at position 0), and the cache extended by these n positions.
@@ -102,6 +106,12 @@ export class TransformerModel implements Model {
    * ([B, n, keys]) instead of the shared causal layout, for batches of prompts of unequal length.
    */
   private run(ids: tf.Tensor2D, cache?: readonly LayerCache[], rows?: { positions: Int32Array; mask: Float32Array }): { logits: tf.Tensor2D; cache: LayerCache[] } {
+    const { hidden, cache: next } = this.trunk(ids, cache, rows);
+    return { logits: this.linear(hidden, 'lm_head'), cache: next };
+  }
+
+  /** Everything of {@link run} but the output layer: the final layer norm's output [B·n, d]. */
+  private trunk(ids: tf.Tensor2D, cache?: readonly LayerCache[], rows?: { positions: Int32Array; mask: Float32Array }): { hidden: tf.Tensor2D; cache: LayerCache[] } {
     const [B, n] = ids.shape;
     const { dim: d, heads: H, layers: L } = this.config;
     const dh = d / H;
@@ -138,7 +148,7 @@ export class TransformerModel implements Model {
       const hidden = gelu(this.linear(this.layerNorm(x, `${p}ln_2`), `${p}mlp.c_fc`));
       x = rank2(tf.add(x, this.linear(hidden, `${p}mlp.c_proj`)));
     }
-    return { logits: this.linear(this.layerNorm(x, 'ln_f'), 'lm_head'), cache: next };
+    return { hidden: this.layerNorm(x, 'ln_f'), cache: next };
   }
 
   /**

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { AdamW } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
-import type { Slot, StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
+import { kernelArrays } from '../simd/kernels.js';
+import { sharedLayout, type Slot, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
 export interface ParallelTrainer {
   /** The weights the workers read, by variable name: views of shared memory (give them to AdamW as `storage`). */
@@ -76,16 +77,17 @@ export async function createParallelTrainer(model: Model, count: number, backend
     slots.push({ name, offset: total, size: v.size, shape: [...v.shape], decays: model.decays(name) });
     total += v.size;
   }
-  const views = (buffer: SharedArrayBuffer): Map<string, Float32Array> => new Map(slots.map((s) => [s.name, new Float32Array(buffer, s.offset * 4, s.size)]));
-  const paramsBuffer = new SharedArrayBuffer(total * 4);
-  const params = views(paramsBuffer);
+  // weights, moments and every worker's gradients in one shared memory, where the optimizer's
+  // passes run in WebAssembly SIMD in whichever thread makes them
+  const { arrays, memory } = kernelArrays(sharedLayout(total, count), true);
+  if (memory === undefined) throw new Error('models: data-parallel training needs WebAssembly shared memory');
+  const [paramsAll, mAll, vAll] = arrays as [Float32Array, Float32Array, Float32Array];
+  const views = (all: Float32Array): Map<string, Float32Array> => new Map(slots.map((s) => [s.name, all.subarray(s.offset, s.offset + s.size)]));
+  const params = views(paramsAll);
   for (const s of slots) params.get(s.name)!.set(model.variables.get(s.name)!.dataSync());
-  const mBuffer = new SharedArrayBuffer(total * 4);
-  const vBuffer = new SharedArrayBuffer(total * 4);
-  const gradBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(total * 4));
   // worker k sums and updates elements [shares[k], shares[k + 1])
   const shares = Array.from({ length: count + 1 }, (_, k) => Math.round((k * total) / count));
-  const workers = gradBuffers.map((_, index) => startWorker({ config: model.config, backend, slots, paramsBuffer, gradBuffers, index, mBuffer, vBuffer }));
+  const workers = Array.from({ length: count }, (_, index) => startWorker({ config: model.config, backend, slots, memory, total, workers: count, index }));
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
   const ready = workers.map(
     (w) =>
@@ -124,7 +126,7 @@ export async function createParallelTrainer(model: Model, count: number, backend
 
   return {
     params,
-    moments: { m: views(mBuffer), v: views(vBuffer) },
+    moments: { m: views(mAll), v: views(vAll) },
     async gradients(sequences, add = false) {
       const share = Math.ceil(sequences.length / count);
       const replies = await all((k) => ({

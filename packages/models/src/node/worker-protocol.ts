@@ -1,5 +1,6 @@
 import type { AdamWCoefficients } from '../adamw.js';
 import type { ModelConfig } from '../config.js';
+import type { KernelMemory } from '../simd/kernels.js';
 
 /** Where one variable lives in the shared buffers (all variables concatenated, same layout everywhere). */
 export interface Slot {
@@ -16,14 +17,21 @@ export interface WorkerInit {
   config: Required<ModelConfig>;
   backend: string;
   slots: Slot[];
-  /** All variables; read by every worker before each step, updated in shares by `update`. */
-  paramsBuffer: SharedArrayBuffer;
-  /** One gradient buffer per worker; worker k writes `gradBuffers[k]`, `reduce` sums them into the first. */
-  gradBuffers: SharedArrayBuffer[];
+  /**
+   * A shared WebAssembly memory laid out by {@link sharedLayout}: all variables (read by every
+   * worker before each step, updated in shares by `update`), AdamW's two moments (same layout),
+   * and one gradient array per worker (worker k writes the k-th; `reduce` sums them into the first).
+   */
+  memory: KernelMemory;
+  /** Floats of all variables together. */
+  total: number;
+  workers: number;
   index: number;
-  /** AdamW's moments, same layout as the parameters. */
-  mBuffer: SharedArrayBuffer;
-  vBuffer: SharedArrayBuffer;
+}
+
+/** The arrays of the shared memory, in order: weights, m, v, then one gradient array per worker. */
+export function sharedLayout(total: number, workers: number): number[] {
+  return [total, total, total, ...new Array<number>(workers).fill(total)];
 }
 
 export type StepRequest =

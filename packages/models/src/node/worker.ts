@@ -6,42 +6,24 @@ import { initBackend, type BackendName } from '../backend.js';
 import { microBatchSize } from '../config.js';
 import { gradientsInChunks } from '../batch.js';
 import { createModel } from '../create-model.js';
+import { addInto, sumOfSquares, viewsOnMemory } from '../simd/kernels.js';
 import { tf } from '../tf.js';
-import type { StepReply, StepRequest, WorkerInit } from './worker-protocol.js';
+import { sharedLayout, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (m: StepReply): void => port.postMessage(m);
 
-const params = new Float32Array(init.paramsBuffer);
-const allGrads = init.gradBuffers.map((b) => new Float32Array(b));
+const [params, m, v, ...allGrads] = viewsOnMemory(init.memory, sharedLayout(init.total, init.workers), true) as [Float32Array, Float32Array, Float32Array, ...Float32Array[]];
 const grads = allGrads[init.index]!;
 const summed = allGrads[0]!;
-const m = new Float32Array(init.mBuffer);
-const v = new Float32Array(init.vBuffer);
 // the gradients are summed straight into the shared buffer: no per-step arrays
 const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
 
 /** Σ over workers of the gradients in [from, to), written to the first buffer; returns Σ g². */
 function reduce(from: number, to: number): number {
-  let sq = 0;
-  if (allGrads.length === 2) {
-    // the common case without an inner loop per element (twice as fast in V8)
-    const other = allGrads[1]!;
-    for (let i = from; i < to; i++) {
-      const s = summed[i]! + other[i]!;
-      summed[i] = s;
-      sq += s * s;
-    }
-    return sq;
-  }
-  for (let i = from; i < to; i++) {
-    let s = summed[i]!;
-    for (let k = 1; k < allGrads.length; k++) s += allGrads[k]![i]!;
-    summed[i] = s;
-    sq += s * s;
-  }
-  return sq;
+  for (const other of allGrads.slice(1)) addInto(summed, other, from, to);
+  return sumOfSquares(summed, from, to);
 }
 
 try {

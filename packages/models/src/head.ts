@@ -1,0 +1,97 @@
+// The output layer and the loss as one op: training never needs the logits themselves, and
+// their gradient is by far the largest tensor of a step ([tokens, V]).
+import { tf } from './tf.js';
+import { softmaxCrossEntropyGrad } from './wasm-xent-grad.js';
+
+type GradSave = (tensors: tf.Tensor[]) => void;
+type CustomFn = Parameters<typeof tf.customGrad>[0];
+
+/** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
+const MIN_PROBABILITY = 1e-30;
+
+/**
+ * Logit floats per chunk of rows (16 MiB): bounds the memory of the [rows, V] temporaries. Smaller
+ * chunks that fit a core's cache measured no faster here (more kernel calls, same memory passes).
+ */
+const CHUNK_FLOATS = 1 << 22;
+
+/** Rows per chunk for a vocabulary of V. */
+export function headChunkRows(V: number): number {
+  return Math.max(1, Math.floor(CHUNK_FLOATS / V));
+}
+
+/** Σ weights·(−log p(target)) of rows h (a scalar), and its probabilities for the gradient. */
+function chunkLoss(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): { loss: tf.Scalar; softmax: tf.Tensor2D } {
+  const [n] = h.shape;
+  const V = w.shape[1];
+  const softmax = tf.softmax(tf.add(tf.matMul(h, w), b)) as tf.Tensor2D;
+  const flatIndex = tf.add(tf.range(0, n * V, V, 'int32'), targets);
+  const picked = tf.maximum(tf.gather(tf.reshape(softmax, [n * V]), flatIndex), MIN_PROBABILITY);
+  return { loss: tf.neg(tf.sum(tf.mul(tf.log(picked), weights))) as tf.Scalar, softmax };
+}
+
+/** Rows [start, start + n) of a tensor along its first axis (a contiguous copy). */
+function rows<T extends tf.Tensor>(t: T, start: number, n: number): T {
+  return tf.slice(t, start, n);
+}
+
+/**
+ * Σₙ weightsₙ·(−log softmax(h·w + b)ₙ[targetsₙ]): the output layer (h [N, k], w [k, V], b [V])
+ * and summed, per-row weighted cross-entropy (a scalar tensor), without the gradient.
+ *
+ * @example const loss = affineCrossEntropyValue(hidden, wOut, bOut, targets, weights);
+ */
+export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => chunkLoss(h, w, b, targets, weights).loss);
+}
+
+/**
+ * {@link affineCrossEntropyValue} as a differentiable op (with respect to h, w and b) for
+ * training. The loss is a scalar, so its gradient is known up to the factor dy during the
+ * forward pass: rows are taken in chunks (≤ 16 MiB of logits), and for each chunk the logits,
+ * softmax, gradient g = w·(softmax − onehot) (in both layouts) and its two products dh = g × wᵀ
+ * and [dw; db]ᵀ = gᵀ × [h, 1] are computed at once; backward only scales them by dy. Nothing of
+ * size [N, V] outlives its chunk (the saved softmax was the largest tensor of a step), and every
+ * product has its large fresh operand on the left (XNNPACK repacks a right operand it has not seen, ≈ 10 ns a float on wasm; the
+ * textbook [h, 1]ᵀ × g repacked all of g).
+ *
+ * `chunkRows` (default {@link headChunkRows}) changes the order of the sums only.
+ *
+ * @example const loss = affineCrossEntropySum(hidden, wOut, bOut, targets, weights);
+ */
+export function affineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D, chunkRows = headChunkRows(w.shape[1])): tf.Scalar {
+  const [N, k] = h.shape;
+  const V = w.shape[1];
+  const f = tf.customGrad(((hIn: tf.Tensor2D, wIn: tf.Tensor2D, bIn: tf.Tensor1D, save: GradSave) => {
+    const step = chunkRows;
+    const { value, dh, dwbT } = tf.tidy(() => {
+      const wT = tf.transpose(wIn);
+      const losses: tf.Scalar[] = [];
+      const dhs: tf.Tensor2D[] = [];
+      const dwbTs: tf.Tensor2D[] = [];
+      for (let start = 0; start < N; start += step) {
+        const n = Math.min(step, N - start);
+        const hc = rows(hIn, start, n);
+        const tc = rows(targets, start, n);
+        const wc = rows(weights, start, n);
+        const { loss, softmax } = chunkLoss(hc, wIn, bIn, tc, wc);
+        const [g, gT] = softmaxCrossEntropyGrad(softmax, tc, wc);
+        losses.push(loss);
+        dhs.push(tf.matMul(g, wT));
+        dwbTs.push(tf.matMul(gT, tf.concat([hc, tf.ones([n, 1])], 1))); // [V, k + 1]
+        tf.dispose([softmax, g, gT]);
+      }
+      return { value: tf.addN<tf.Scalar>(losses), dh: tf.concat<tf.Tensor2D>(dhs, 0), dwbT: tf.addN<tf.Tensor2D>(dwbTs) };
+    });
+    save([dh, dwbT]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sdh, sdwbT] = saved as [tf.Tensor2D, tf.Tensor2D];
+        const dwb = tf.mul(tf.transpose(sdwbT), dy); // [k + 1, V]
+        return [tf.mul(sdh, dy), tf.slice(dwb, [0, 0], [k, V]), tf.reshape(tf.slice(dwb, [k, 0], [1, V]), [V])];
+      },
+    };
+  }) as unknown as CustomFn);
+  return f(h, w, b) as tf.Scalar;
+}

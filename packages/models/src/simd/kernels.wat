@@ -1,0 +1,126 @@
+;; The optimizer's elementwise passes in WebAssembly SIMD (f32x4), on float32 arrays that live in
+;; the imported memory. Pointers are byte offsets, counts are elements. `pnpm --filter
+;; @cotlab/models build:simd` assembles this file (twice: for a plain and for a shared memory)
+;; into kernels-wasm.ts; a test checks the two stay in sync.
+(module
+  (import "env" "memory" (memory 1 MEMORY_DECLARATION))
+
+  ;; AdamW on n elements, in place (see adamwUpdate in ../adamw.ts for the formula):
+  ;; g' = g·gs; m = b1·m + (1 − b1)·g'; v = b2·v + (1 − b2)·g'²; p = p·decay − ss·m / (√v·ib + eps)
+  (func (export "adamw")
+    (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
+    (param $b1 f32) (param $b2 f32) (param $eps f32) (param $gs f32) (param $ss f32) (param $ib f32) (param $decay f32)
+    (local $i i32) (local $end i32) (local $at i32)
+    (local $vb1 v128) (local $va1 v128) (local $vb2 v128) (local $va2 v128) (local $veps v128)
+    (local $vgs v128) (local $vss v128) (local $vib v128) (local $vdecay v128)
+    (local $gi v128) (local $mi v128) (local $vi v128)
+    (local $sg f32) (local $sm f32) (local $sv f32)
+    (local.set $vb1 (f32x4.splat (local.get $b1)))
+    (local.set $va1 (f32x4.splat (f32.sub (f32.const 1) (local.get $b1))))
+    (local.set $vb2 (f32x4.splat (local.get $b2)))
+    (local.set $va2 (f32x4.splat (f32.sub (f32.const 1) (local.get $b2))))
+    (local.set $veps (f32x4.splat (local.get $eps)))
+    (local.set $vgs (f32x4.splat (local.get $gs)))
+    (local.set $vss (f32x4.splat (local.get $ss)))
+    (local.set $vib (f32x4.splat (local.get $ib)))
+    (local.set $vdecay (f32x4.splat (local.get $decay)))
+    (local.set $end (i32.and (local.get $n) (i32.const -4)))
+    (block $done4
+      (loop $four
+        (br_if $done4 (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+        (local.set $gi (f32x4.mul (v128.load (i32.add (local.get $g) (local.get $at))) (local.get $vgs)))
+        (local.set $mi
+          (f32x4.add
+            (f32x4.mul (local.get $vb1) (v128.load (i32.add (local.get $m) (local.get $at))))
+            (f32x4.mul (local.get $va1) (local.get $gi))))
+        (local.set $vi
+          (f32x4.add
+            (f32x4.mul (local.get $vb2) (v128.load (i32.add (local.get $v) (local.get $at))))
+            (f32x4.mul (local.get $va2) (f32x4.mul (local.get $gi) (local.get $gi)))))
+        (v128.store (i32.add (local.get $m) (local.get $at)) (local.get $mi))
+        (v128.store (i32.add (local.get $v) (local.get $at)) (local.get $vi))
+        (v128.store (i32.add (local.get $p) (local.get $at))
+          (f32x4.sub
+            (f32x4.mul (v128.load (i32.add (local.get $p) (local.get $at))) (local.get $vdecay))
+            (f32x4.div
+              (f32x4.mul (local.get $vss) (local.get $mi))
+              (f32x4.add (f32x4.mul (f32x4.sqrt (local.get $vi)) (local.get $vib)) (local.get $veps)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+        (local.set $sg (f32.mul (f32.load (i32.add (local.get $g) (local.get $at))) (local.get $gs)))
+        (local.set $sm
+          (f32.add
+            (f32.mul (local.get $b1) (f32.load (i32.add (local.get $m) (local.get $at))))
+            (f32.mul (f32.sub (f32.const 1) (local.get $b1)) (local.get $sg))))
+        (local.set $sv
+          (f32.add
+            (f32.mul (local.get $b2) (f32.load (i32.add (local.get $v) (local.get $at))))
+            (f32.mul (f32.sub (f32.const 1) (local.get $b2)) (f32.mul (local.get $sg) (local.get $sg)))))
+        (f32.store (i32.add (local.get $m) (local.get $at)) (local.get $sm))
+        (f32.store (i32.add (local.get $v) (local.get $at)) (local.get $sv))
+        (f32.store (i32.add (local.get $p) (local.get $at))
+          (f32.sub
+            (f32.mul (f32.load (i32.add (local.get $p) (local.get $at))) (local.get $decay))
+            (f32.div
+              (f32.mul (local.get $ss) (local.get $sm))
+              (f32.add (f32.mul (f32.sqrt (local.get $sv)) (local.get $ib)) (local.get $eps)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $one))))
+
+  ;; Σ x² over n elements, accumulated in float64 (two f64x2 accumulators: low and high lanes).
+  (func $sum_sq (export "sum_sq") (param $x i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $lanes v128) (local $lo v128) (local $hi v128) (local $acc0 v128) (local $acc1 v128) (local $s f64)
+    (local.set $end (i32.and (local.get $n) (i32.const -4)))
+    (block $done4
+      (loop $four
+        (br_if $done4 (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $lanes (v128.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $lo (f64x2.promote_low_f32x4 (local.get $lanes)))
+        (local.set $hi (f64x2.promote_low_f32x4
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $lanes) (local.get $lanes))))
+        (local.set $acc0 (f64x2.add (local.get $acc0) (f64x2.mul (local.get $lo) (local.get $lo))))
+        (local.set $acc1 (f64x2.add (local.get $acc1) (f64x2.mul (local.get $hi) (local.get $hi))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $four)))
+    (local.set $acc0 (f64x2.add (local.get $acc0) (local.get $acc1)))
+    (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $acc0)) (f64x2.extract_lane 1 (local.get $acc0))))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.mul
+            (f64.promote_f32 (f32.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))
+            (f64.promote_f32 (f32.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $one)))
+    (local.get $s))
+
+  ;; dst += src over n elements.
+  (func (export "add_into") (param $dst i32) (param $src i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $at i32)
+    (local.set $end (i32.and (local.get $n) (i32.const -4)))
+    (block $done4
+      (loop $four
+        (br_if $done4 (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+        (v128.store (i32.add (local.get $dst) (local.get $at))
+          (f32x4.add
+            (v128.load (i32.add (local.get $dst) (local.get $at)))
+            (v128.load (i32.add (local.get $src) (local.get $at)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+        (f32.store (i32.add (local.get $dst) (local.get $at))
+          (f32.add
+            (f32.load (i32.add (local.get $dst) (local.get $at)))
+            (f32.load (i32.add (local.get $src) (local.get $at)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $one)))))
