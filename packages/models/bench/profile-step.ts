@@ -1,5 +1,5 @@
 // Per-kernel time of one training step (gradients only), for finding where a step goes.
-// Run: pnpm --filter @cotlab/models profile [T d V]   (default 64 32 512: the T=64 bench configuration)
+// Run: pnpm --filter @cotlab/models profile:step [T d V]   (default 64 32 512: the T=64 bench configuration)
 import { initBackend } from '../src/backend.js';
 import { gradientBuffers, gradients, packBatch } from '../src/batch.js';
 import { createModel } from '../src/create-model.js';
@@ -24,7 +24,7 @@ for (let r = 0; r < REPS; r++) {
   });
   total += performance.now() - t0;
   for (const k of info.kernels) {
-    const key = k.name === 'BatchMatMul' ? `MM ${k.inputShapes.map((s) => JSON.stringify(s)).join('×')}` : k.name;
+    const key = k.name === 'BatchMatMul' || k.name === 'Slice' ? `${k.name} ${k.inputShapes.map((s) => JSON.stringify(s)).join('×')}` : k.name;
     const e = byKernel.get(key) ?? { ms: 0, calls: 0, shapes: new Set<string>() };
     e.ms += Number(k.kernelTimeMs);
     e.calls += 1;

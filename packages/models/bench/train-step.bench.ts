@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdamW } from '../src/adamw.js';
 import { initBackend, type BackendName } from '../src/backend.js';
-import { gradientBuffers, gradients, packBatch, type TokenSequenceLike } from '../src/batch.js';
+import { gradients, packBatch, type TokenSequenceLike } from '../src/batch.js';
 import { createModel } from '../src/create-model.js';
 import type { Model } from '../src/model.js';
 import { Rng } from '../src/rng.js';
@@ -78,7 +78,8 @@ function denseMatMul(Td: number): { run: () => number; dispose: () => void } {
 function ourStep(model: Model, seqs: TokenSequenceLike[]): () => number {
   const opt = new AdamW(model, { weightDecay: 0.1, gradClip: 1 });
   const batch = packBatch(model, seqs);
-  const into = gradientBuffers(model);
+  // the optimizer's own arrays: its update then runs in WebAssembly SIMD, as in train()
+  const into = opt.gradientBuffers();
   return () =>
     seconds(() => {
       const { grads } = gradients(model, batch, into);

@@ -4,7 +4,7 @@ import { tf } from './tf.js';
 import { BackendError, ModelArgumentError } from './errors.js';
 import { fastGatherOnWasm } from './wasm-gather.js';
 import { shareIdentityOnWasm } from './wasm-identity.js';
-import { registerSoftmaxCrossEntropyGradOnWasm } from './wasm-xent-grad.js';
+import { registerSoftmaxCrossEntropyOnWasm } from './wasm-xent-grad.js';
 
 /** The backends cotlab knows, in the order it tries them. */
 export const BACKENDS = ['node', 'wasm', 'cpu'] as const;
@@ -72,7 +72,7 @@ async function tryBackend(name: BackendName, options: InitBackendOptions): Promi
     if (paths !== undefined) wasm.setWasmPaths(paths);
     shareIdentityOnWasm();
     fastGatherOnWasm();
-    registerSoftmaxCrossEntropyGradOnWasm();
+    registerSoftmaxCrossEntropyOnWasm();
   }
   const ok = await tf.setBackend(TF_NAMES[name]);
   if (!ok) throw new BackendError(name);

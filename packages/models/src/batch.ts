@@ -63,13 +63,48 @@ export function packBatch(model: Model, sequences: readonly TokenSequenceLike[])
 }
 
 /**
+ * The position blocks of `blocks` that a batch of padded length P reaches (a block starting at or
+ * after P has no rows), or undefined for all positions.
+ */
+function reachedBlocks(model: Model, length: number, blocks: readonly number[] | undefined): readonly number[] | undefined {
+  if (blocks === undefined) return undefined;
+  const bounds = model.positionBlocks;
+  if (bounds === undefined) throw new Error(`models: internal: a ${model.config.kind} model has no position blocks to split a batch by`);
+  return blocks.filter((i) => bounds[i]![0] < length);
+}
+
+/** For each row of `features(ids, blocks)`: its index b·P + position in the packed batch. */
+export function blockRows(model: Model, batch: PackedBatch, blocks: readonly number[]): Int32Array {
+  const bounds = model.positionBlocks!;
+  const positions = blocks.flatMap((i) => {
+    const [start, end] = bounds[i]!;
+    return Array.from({ length: Math.min(end, batch.length) - start }, (_, k) => start + k);
+  });
+  const rows = new Int32Array(batch.size * positions.length);
+  for (let b = 0; b < batch.size; b++) for (const [k, pos] of positions.entries()) rows[b * positions.length + k] = b * batch.length + pos;
+  return rows;
+}
+
+/**
  * Σ over weighted targets of −log p(target) (a scalar tensor): the output layer fused with the
  * loss; `differentiable: false` (evaluation) skips the gradient work the training op does early.
+ * `blocks` (models with position blocks): only the targets at those blocks' positions, computed
+ * from those blocks alone — a share of the batch's loss whose sum over a partition of the blocks
+ * is the whole.
  */
-export function lossSum(model: Model, batch: PackedBatch, differentiable = true): tf.Scalar {
-  const { hidden, weight, bias } = model.features(tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32'));
+export function lossSum(model: Model, batch: PackedBatch, differentiable = true, blocks?: readonly number[]): tf.Scalar {
+  const ids = tf.tensor2d(batch.inputs, [batch.size, batch.length], 'int32');
   const loss = differentiable ? affineCrossEntropySum : affineCrossEntropyValue;
-  return loss(hidden, weight, bias, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
+  const reached = reachedBlocks(model, batch.length, blocks);
+  if (reached === undefined) {
+    const { hidden, weight, bias } = model.features(ids);
+    return loss(hidden, weight, bias, tf.tensor1d(batch.targets, 'int32'), tf.tensor1d(batch.weights));
+  }
+  const rows = blockRows(model, batch, reached);
+  const { hidden, weight, bias } = model.features(ids, reached);
+  const targets = Int32Array.from(rows, (r) => batch.targets[r]!);
+  const weights = Float32Array.from(rows, (r) => batch.weights[r]!);
+  return loss(hidden, weight, bias, tf.tensor1d(targets, 'int32'), tf.tensor1d(weights));
 }
 
 /** Gradient arrays by variable name. */
@@ -85,12 +120,17 @@ export function gradientBuffers(model: Model): GradientMap {
 /**
  * Summed loss and gradients (not yet divided by the token count) for one packed batch, written
  * into `into` (from {@link gradientBuffers}; `add`: added to what it holds) without allocating,
- * or into fresh arrays.
+ * or into fresh arrays. `blocks`: the share of the loss at those position blocks (see {@link lossSum}).
  */
-export function gradients(model: Model, batch: PackedBatch, into: GradientMap = gradientBuffers(model), add = false): { loss: number; grads: GradientMap } {
+export function gradients(model: Model, batch: PackedBatch, into: GradientMap = gradientBuffers(model), add = false, blocks?: readonly number[]): { loss: number; grads: GradientMap } {
+  if (reachedBlocks(model, batch.length, blocks)?.length === 0) {
+    // none of this share's positions occur in the batch: it adds nothing
+    if (!add) for (const g of into.values()) g.fill(0);
+    return { loss: 0, grads: into };
+  }
   const names = [...model.variables.keys()];
   const vars = names.map((n) => model.variables.get(n)!);
-  const { value, grads } = tf.variableGrads(() => lossSum(model, batch), vars);
+  const { value, grads } = tf.variableGrads(() => lossSum(model, batch, true, blocks), vars);
   const loss = value.dataSync()[0]!;
   value.dispose();
   for (const [i, name] of names.entries()) {
@@ -106,14 +146,14 @@ export function gradients(model: Model, batch: PackedBatch, into: GradientMap = 
 /**
  * Summed loss, gradients and target count of `seqs`, computed `chunk` sequences per pass: the
  * same sums as one pass, in the memory of `chunk` sequences. The gradients go into `into`
- * (`add`: added to what it holds), else into fresh arrays.
+ * (`add`: added to what it holds), else into fresh arrays. `blocks`: see {@link gradients}.
  */
-export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number, into: GradientMap = gradientBuffers(model), add = false): { loss: number; grads: GradientMap; tokens: number } {
+export function gradientsInChunks(model: Model, seqs: readonly TokenSequenceLike[], chunk: number, into: GradientMap = gradientBuffers(model), add = false, blocks?: readonly number[]): { loss: number; grads: GradientMap; tokens: number } {
   let loss = 0;
   let tokens = 0;
   for (let i = 0; i < seqs.length; i += chunk) {
     const batch = packBatch(model, seqs.slice(i, i + chunk));
-    loss += gradients(model, batch, into, add || i > 0).loss;
+    loss += gradients(model, batch, into, add || i > 0, blocks).loss;
     tokens += batch.tokens;
   }
   return { loss, grads: into, tokens };

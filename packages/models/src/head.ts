@@ -1,13 +1,10 @@
 // The output layer and the loss as one op: training never needs the logits themselves, and
 // their gradient is by far the largest tensor of a step ([tokens, V]).
 import { tf } from './tf.js';
-import { softmaxCrossEntropyGrad } from './wasm-xent-grad.js';
+import { MIN_PROBABILITY, softmaxCrossEntropy } from './wasm-xent-grad.js';
 
 type GradSave = (tensors: tf.Tensor[]) => void;
 type CustomFn = Parameters<typeof tf.customGrad>[0];
-
-/** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
-const MIN_PROBABILITY = 1e-30;
 
 /**
  * Logit floats per chunk of rows (16 MiB): bounds the memory of the [rows, V] temporaries. Smaller
@@ -20,19 +17,14 @@ export function headChunkRows(V: number): number {
   return Math.max(1, Math.floor(CHUNK_FLOATS / V));
 }
 
-/** Σ weights·(−log p(target)) of rows h (a scalar), and its probabilities for the gradient. */
-function chunkLoss(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): { loss: tf.Scalar; softmax: tf.Tensor2D } {
-  const [n] = h.shape;
-  const V = w.shape[1];
-  const softmax = tf.softmax(tf.add(tf.matMul(h, w), b)) as tf.Tensor2D;
-  const flatIndex = tf.add(tf.range(0, n * V, V, 'int32'), targets);
-  const picked = tf.maximum(tf.gather(tf.reshape(softmax, [n * V]), flatIndex), MIN_PROBABILITY);
-  return { loss: tf.neg(tf.sum(tf.mul(tf.log(picked), weights))) as tf.Scalar, softmax };
+/** Probabilities of the output layer h·w + b, row by row. */
+function probabilities(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  return tf.softmax(tf.add<tf.Tensor2D>(tf.matMul(h, w), b));
 }
 
-/** Rows [start, start + n) of a tensor along its first axis (a contiguous copy). */
+/** Rows [start, start + n) of a tensor along its first axis (a contiguous copy, unless all of it). */
 function rows<T extends tf.Tensor>(t: T, start: number, n: number): T {
-  return tf.slice(t, start, n);
+  return start === 0 && n === t.shape[0] ? t : tf.slice(t, start, n);
 }
 
 /**
@@ -42,7 +34,12 @@ function rows<T extends tf.Tensor>(t: T, start: number, n: number): T {
  * @example const loss = affineCrossEntropyValue(hidden, wOut, bOut, targets, weights);
  */
 export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => chunkLoss(h, w, b, targets, weights).loss);
+  return tf.tidy(() => {
+    const [N, V] = [h.shape[0], w.shape[1]];
+    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
+    const picked = tf.maximum(tf.gather(tf.reshape(probabilities(h, w, b), [N * V]), flatIndex), MIN_PROBABILITY);
+    return tf.neg(tf.sum<tf.Scalar>(tf.mul(tf.log(picked), weights)));
+  });
 }
 
 /**
@@ -74,8 +71,8 @@ export function affineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tens
         const hc = rows(hIn, start, n);
         const tc = rows(targets, start, n);
         const wc = rows(weights, start, n);
-        const { loss, softmax } = chunkLoss(hc, wIn, bIn, tc, wc);
-        const [g, gT] = softmaxCrossEntropyGrad(softmax, tc, wc);
+        const softmax = probabilities(hc, wIn, bIn);
+        const { loss, g, gT } = softmaxCrossEntropy(softmax, tc, wc);
         losses.push(loss);
         dhs.push(tf.matMul(g, wT));
         dwbTs.push(tf.matMul(gT, tf.concat([hc, tf.ones([n, 1])], 1))); // [V, k + 1]

@@ -80,16 +80,26 @@ export class LinearModel implements Model {
     return affine(hidden, weight, bias);
   }
 
-  features(ids: tf.Tensor2D): OutputFeatures {
+  get positionBlocks(): readonly (readonly [number, number])[] {
+    return this.blocks.map((b) => [b.start, b.end] as const);
+  }
+
+  features(ids: tf.Tensor2D, blocks?: readonly number[]): OutputFeatures {
     const [B, P] = ids.shape;
     const d = this.config.dim;
     const used = this.blocks.filter((b) => b.start < P);
     if (used.length === 0 || used[used.length - 1]!.end !== P) {
       throw new Error(`models: internal: forward needs a padded length from paddedLength(), got ${P}`);
     }
-    const e = rank2(embed(rank2(this.v('in_embedding.weight')), rank1(ids.reshape([B * P]))).reshape([B, P * d]));
-    const slabs = used.map((_, b) => this.v(`linear1.slab${b}`) as tf.Tensor2D);
-    let h = rank2(maskedLinear(e, slabs, used).reshape([B * P, d]));
+    const chosen = blocks ?? used.map((_, i) => i);
+    for (const i of chosen) if (used[i] === undefined) throw new Error(`models: internal: block ${i} is not among the ${used.length} blocks of length ${P}`);
+    const width = Math.max(...chosen.map((i) => used[i]!.inWidth));
+    // input positions after the last chosen block's end are read by no chosen block
+    const inputs = width === P * d ? ids : tf.slice(ids, [0, 0], [B, width / d]);
+    const e = rank2(embed(rank2(this.v('in_embedding.weight')), rank1(inputs.reshape([B * (width / d)]))).reshape([B, width]));
+    const slabs = chosen.map((i) => this.v(`linear1.slab${i}`) as tf.Tensor2D);
+    const rows = chosen.reduce((n, i) => n + used[i]!.end - used[i]!.start, 0);
+    let h = rank2(maskedLinear(e, slabs, chosen.map((i) => used[i]!)).reshape([B * rows, d]));
     if (this.config.kind === 'mlp') {
       h = tf.relu(h);
       h = tf.relu(affine(h, rank2(this.v('linear2.weightT')), rank1(this.v('linear2.bias'))));

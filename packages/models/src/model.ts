@@ -42,9 +42,17 @@ export interface Model {
   forward(ids: tf.Tensor2D): tf.Tensor2D;
   /**
    * What `forward` computes before its output layer: logits = hidden × weight + bias. Training
-   * fuses that layer with the loss (`affineCrossEntropySum`).
+   * fuses that layer with the loss (`affineCrossEntropySum`). With `blocks` (models with
+   * {@link Model.positionBlocks} only), just the rows of those position blocks: for each sequence
+   * b, the positions of each listed block in the order listed (see `blockRows`).
    */
-  features(ids: tf.Tensor2D): OutputFeatures;
+  features(ids: tf.Tensor2D, blocks?: readonly number[]): OutputFeatures;
+  /**
+   * Blocks of output positions, [start, end) each, whose rows of `features` depend on nothing
+   * the other blocks compute, and on weights of their own (the paper's masked map stores one slab
+   * a block). Present for linear/mlp: worker threads can split a batch's loss by position blocks.
+   */
+  readonly positionBlocks?: readonly (readonly [number, number])[];
   /** The smallest padded length ≥ `length` that `forward` computes efficiently. */
   paddedLength(length: number): number;
   /** Weights in checkpoint form (for linear/mlp: the paper's PyTorch names and layouts). */

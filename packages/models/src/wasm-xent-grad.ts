@@ -1,45 +1,60 @@
+import { kernelsOnMemory, type KernelMemory } from './simd/kernels.js';
 import { tf } from './tf.js';
 
 /** The custom kernel's name (not a TensorFlow.js op; registered for WebAssembly only). */
-const KERNEL = 'CotlabSoftmaxCrossEntropyGrad';
+const KERNEL = 'CotlabSoftmaxCrossEntropy';
 
-/** Rows per tile of the transposed write: TILE rows × V columns of the softmax stay in cache. */
+/** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
+export const MIN_PROBABILITY = 1e-30;
+
+/** Rows per tile of the transposed write (JavaScript fallback): TILE rows × V columns stay in cache. */
 const TILE = 32;
 
-/** The parts of tfjs-backend-wasm's backend a JavaScript kernel needs (all public in 4.x). */
+/** The parts of tfjs-backend-wasm's backend a kernel needs (all public in 4.x). */
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  wasm: { asm: { memory: KernelMemory } };
 }
 
 /**
- * Registers the WebAssembly kernel behind {@link softmaxCrossEntropyGrad}: one JavaScript pass
- * over the heap writes the gradient in both layouts. Its tensor-op form costs four full
- * [N, V] passes (product, zeros, scatter, difference) and a transpose that alone takes longer
- * than this whole kernel on wasm.
+ * Registers the WebAssembly kernel behind {@link softmaxCrossEntropy}: one pass over the heap in
+ * WebAssembly SIMD (`xent_grad` in simd/kernels.wat, on TensorFlow.js' own memory) writes the
+ * gradient in both layouts, and the loss is summed from the N target probabilities. As tensor ops
+ * the gradient took four full [N, V] passes (product, zeros, scatter, difference) and a transpose
+ * that alone took longer than this whole kernel, and the loss ten more ops.
  */
-export function registerSoftmaxCrossEntropyGradOnWasm(): void {
+export function registerSoftmaxCrossEntropyOnWasm(): void {
   if (tf.getKernel(KERNEL, 'wasm') !== undefined) return;
   tf.registerKernel({
     kernelName: KERNEL,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend }) => {
-      const wasm = backend as unknown as WasmBackendLike;
+      const b = backend as unknown as WasmBackendLike;
       const softmax = inputs['softmax']!;
+      const targets = inputs['targets']!;
+      const coef = inputs['coef']!;
       const [N, V] = softmax.shape as [number, number];
-      const g = wasm.makeOutput([N, V], 'float32');
-      const gT = wasm.makeOutput([V, N], 'float32');
-      // views taken after makeOutput: allocating may grow the heap and detach older views
-      writeGradient(
-        wasm.typedArrayFromHeap(softmax) as Float32Array,
-        wasm.typedArrayFromHeap(inputs['targets']!) as Int32Array,
-        wasm.typedArrayFromHeap(inputs['coef']!) as Float32Array,
-        wasm.typedArrayFromHeap(g) as Float32Array,
-        wasm.typedArrayFromHeap(gT) as Float32Array,
-        N,
-        V,
-      );
-      return [g, gT];
+      const t = b.typedArrayFromHeap(targets) as Int32Array;
+      for (let n = 0; n < N; n++) {
+        if (!(t[n]! >= 0 && t[n]! < V)) throw new RangeError(`models: cross-entropy: target ${t[n]} of row ${n} is not in [0, ${V - 1}]`);
+      }
+      const g = b.makeOutput([N, V], 'float32');
+      const gT = b.makeOutput([V, N], 'float32');
+      const loss = b.makeOutput([], 'float32');
+      const kernels = kernelsOnMemory(b.wasm.asm.memory);
+      const at = (info: tf.TensorInfo): number => b.dataIdMap.get(info.dataId)!.memoryOffset;
+      if (kernels !== undefined) kernels.xent_grad(at(softmax), at(targets), at(coef), at(g), at(gT), N, V);
+      // views taken after makeOutput and the kernel: allocating may grow the heap and detach older views
+      const s = b.typedArrayFromHeap(softmax) as Float32Array;
+      const c = b.typedArrayFromHeap(coef) as Float32Array;
+      const tt = b.typedArrayFromHeap(targets) as Int32Array;
+      if (kernels === undefined) writeGradient(s, tt, c, b.typedArrayFromHeap(g) as Float32Array, b.typedArrayFromHeap(gT) as Float32Array, N, V);
+      let sum = 0;
+      for (let n = 0; n < N; n++) if (c[n] !== 0) sum -= c[n]! * Math.log(Math.max(s[n * V + tt[n]!]!, MIN_PROBABILITY));
+      (b.typedArrayFromHeap(loss) as Float32Array)[0] = sum;
+      return [g, gT, loss];
     },
   });
 }
@@ -50,11 +65,9 @@ function writeGradient(s: Float32Array, t: Int32Array, coef: Float32Array, g: Fl
     const n1 = Math.min(N, n0 + TILE);
     for (let n = n0; n < n1; n++) {
       const c = coef[n]!;
-      const target = t[n]!;
-      if (!(target >= 0 && target < V)) throw new RangeError(`models: cross-entropy: target ${target} of row ${n} is not in [0, ${V - 1}]`);
       const row = n * V;
       for (let v = 0; v < V; v++) g[row + v] = s[row + v]! * c;
-      g[row + target] = g[row + target]! - c;
+      g[row + t[n]!] = g[row + t[n]!]! - c;
     }
     for (let v = 0; v < V; v++) {
       const out = v * N;
@@ -64,22 +77,25 @@ function writeGradient(s: Float32Array, t: Int32Array, coef: Float32Array, g: Fl
 }
 
 /**
- * The gradient of Σₙ coefₙ·(−log softmaxₙ[targetₙ]) with respect to the logits, from the softmax:
- * g = coef·(softmax − onehot(targets)) [N, V], and its transpose [V, N] (the output layer's weight
- * gradient needs g as the left operand of a product over N). On WebAssembly one JavaScript pass;
- * elsewhere tensor ops.
+ * Σₙ coefₙ·(−log softmaxₙ[targetₙ]) (a scalar) and its gradient with respect to the logits,
+ * from the softmax: g = coef·(softmax − onehot(targets)) [N, V] and its transpose [V, N] (the
+ * output layer's weight gradient needs g as the left operand of a product over N). On
+ * WebAssembly one kernel; elsewhere tensor ops.
  *
- * @example const [g, gT] = softmaxCrossEntropyGrad(softmax, targets, coef);
+ * @example const { loss, g, gT } = softmaxCrossEntropy(softmax, targets, weights);
  */
-export function softmaxCrossEntropyGrad(softmax: tf.Tensor2D, targets: tf.Tensor1D, coef: tf.Tensor1D): [tf.Tensor2D, tf.Tensor2D] {
+export function softmaxCrossEntropy(softmax: tf.Tensor2D, targets: tf.Tensor1D, coef: tf.Tensor1D): { loss: tf.Scalar; g: tf.Tensor2D; gT: tf.Tensor2D } {
   if (tf.getBackend() === 'wasm' && tf.getKernel(KERNEL, 'wasm') !== undefined) {
-    return tf.engine().runKernel(KERNEL, { softmax, targets, coef }) as unknown as [tf.Tensor2D, tf.Tensor2D];
+    const [g, gT, loss] = tf.engine().runKernel(KERNEL, { softmax, targets, coef }) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Scalar];
+    return { loss, g, gT };
   }
   return tf.tidy(() => {
     const [N, V] = softmax.shape;
-    const flatIndex = tf.expandDims(tf.add(tf.range(0, N * V, V, 'int32'), targets), 1);
-    const atTargets = tf.reshape(tf.scatterND(flatIndex, coef, [N * V]), [N, V]);
+    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
+    const picked = tf.maximum(tf.gather(tf.reshape(softmax, [N * V]), flatIndex), MIN_PROBABILITY);
+    const loss = tf.neg(tf.sum<tf.Scalar>(tf.mul(tf.log(picked), coef)));
+    const atTargets = tf.reshape(tf.scatterND(tf.expandDims(flatIndex, 1), coef, [N * V]), [N, V]);
     const g = tf.sub<tf.Tensor2D>(tf.mul(softmax, tf.reshape(coef, [N, 1])), atTargets);
-    return [g, tf.transpose(g)];
+    return { loss, g, gT: tf.transpose(g) };
   });
 }

@@ -13,8 +13,11 @@ describe('data parallelism across worker threads (wasm; workers run the sources 
     await initBackend('wasm');
   });
 
-  it('2 workers give the same loss curve and weights as 1, up to float rounding', async () => {
-    const config = { kind: 'mlp', vocabSize: 11, contextLength: 8, dim: 6, blocks: 3 } as const;
+  // mlp: workers split each batch's loss by position blocks; transformer: by sequences
+  it.each([
+    { kind: 'mlp', vocabSize: 11, contextLength: 8, dim: 6, blocks: 3 },
+    { kind: 'transformer', vocabSize: 11, contextLength: 8, dim: 8, layers: 1, heads: 2 },
+  ] as const)('2 workers give the same loss curve and weights as 1, up to float rounding ($kind)', async (config) => {
     // uneven lengths, so the two halves of a batch pad differently
     const data = countingSequences(48, 9, 11, 3).map((s, i) => (i % 3 === 0 ? { ids: Array.from(s.ids).slice(0, 6), lossMask: Array.from(s.lossMask!).slice(0, 6) } : s));
     const opts = { steps: 5, batchSize: 12, accumulate: 2, lr: 1e-2 };

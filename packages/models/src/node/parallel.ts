@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { AdamW } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
+import { positionShares } from '../position-shares.js';
 import { kernelArrays } from '../simd/kernels.js';
 import { sharedLayout, type Slot, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
@@ -63,8 +64,10 @@ function startWorker(workerData: WorkerInit): Worker {
 /**
  * Starts `count` worker threads, each with its own backend and a replica of `model`'s
  * architecture. The weights and AdamW's moments live in shared memory (`params`, filled from the
- * model now; `moments`). `gradients` gives each worker a contiguous share of the batch, whose
- * gradients it leaves in its own shared buffer; `step` has worker k sum all buffers over its k-th
+ * model now; `moments`). `gradients` gives each worker a share of the batch's loss — for the
+ * paper's linear/mlp models the targets at some position blocks of every sequence (see
+ * `positionShares`), else a contiguous share of the sequences — whose gradients it leaves in its
+ * own shared buffer; `step` has worker k sum all buffers over its k-th
  * share of the parameters and update that share: the same step one thread would take, up to
  * floating-point order, with no serial pass over the parameters on the calling thread.
  *
@@ -87,7 +90,10 @@ export async function createParallelTrainer(model: Model, count: number, backend
   for (const s of slots) params.get(s.name)!.set(model.variables.get(s.name)!.dataSync());
   // worker k sums and updates elements [shares[k], shares[k + 1])
   const shares = Array.from({ length: count + 1 }, (_, k) => Math.round((k * total) / count));
-  const workers = Array.from({ length: count }, (_, index) => startWorker({ config: model.config, backend, slots, memory, total, workers: count, index }));
+  const byPosition = positionShares(model, count);
+  const workers = Array.from({ length: count }, (_, index) =>
+    startWorker({ config: model.config, backend, slots, memory, total, workers: count, index, ...(byPosition === undefined ? {} : { blocks: byPosition[index]! }) }),
+  );
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
   const ready = workers.map(
     (w) =>
@@ -128,12 +134,10 @@ export async function createParallelTrainer(model: Model, count: number, backend
     params,
     moments: { m: views(mAll), v: views(vAll) },
     async gradients(sequences, add = false) {
-      const share = Math.ceil(sequences.length / count);
-      const replies = await all((k) => ({
-        type: 'step',
-        add,
-        sequences: sequences.slice(k * share, (k + 1) * share).map((s) => ({ ids: Int32Array.from(s.ids), ...(s.lossMask === undefined ? {} : { lossMask: Uint8Array.from(s.lossMask) }) })),
-      }));
+      // split by position blocks, every worker reads every sequence; else each takes a share of them
+      const share = byPosition === undefined ? Math.ceil(sequences.length / count) : sequences.length;
+      const copies = sequences.map((s) => ({ ids: Int32Array.from(s.ids), ...(s.lossMask === undefined ? {} : { lossMask: Uint8Array.from(s.lossMask) }) }));
+      const replies = await all((k) => ({ type: 'step', add, sequences: byPosition === undefined ? copies.slice(k * share, (k + 1) * share) : copies }));
       return { loss: replies.reduce((sum, r) => sum + (r.type === 'done' ? r.loss : 0), 0) };
     },
     async step(optimizer, scale, lr) {

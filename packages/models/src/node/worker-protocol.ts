@@ -27,6 +27,11 @@ export interface WorkerInit {
   total: number;
   workers: number;
   index: number;
+  /**
+   * The position blocks whose share of each batch's loss this worker computes, from every
+   * sequence (see `positionShares`); absent: the worker takes its requests' sequences whole.
+   */
+  blocks?: number[];
 }
 
 /** The arrays of the shared memory, in order: weights, m, v, then one gradient array per worker. */

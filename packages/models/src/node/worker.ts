@@ -62,7 +62,7 @@ try {
         stale = false;
       }
       const chunk = init.backend === 'wasm' ? microBatchSize(model.config, request.sequences.length) : request.sequences.length;
-      const r = gradientsInChunks(model, request.sequences, chunk, gradViews, request.add);
+      const r = gradientsInChunks(model, request.sequences, chunk, gradViews, request.add, init.blocks);
       reply({ type: 'done', loss: r.loss });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });

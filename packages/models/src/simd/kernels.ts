@@ -8,6 +8,7 @@ export interface Kernels {
   adamw(p: number, g: number, m: number, v: number, n: number, b1: number, b2: number, eps: number, gradScale: number, stepSize: number, invSqrtBc2: number, decay: number): void;
   sum_sq(x: number, n: number): number;
   add_into(dst: number, src: number, n: number): void;
+  xent_grad(s: number, t: number, c: number, g: number, gT: number, N: number, V: number): void;
 }
 
 /** A WebAssembly.Memory, as far as this file uses one. */
@@ -73,6 +74,22 @@ export function viewsOnMemory(memory: KernelMemory, sizes: readonly number[], sh
     byBuffer.set(buffer, new wasm.Instance(module, { env: { memory } }).exports as unknown as Kernels);
   }
   return sizes.map((n, i) => new Float32Array(buffer, offsets[i]! * 4, n));
+}
+
+const byMemory = new WeakMap<KernelMemory, Kernels>();
+
+/**
+ * The kernels running on a memory that is not ours (TensorFlow.js' WebAssembly heap: pointers are
+ * its tensors' offsets), or undefined without SIMD. One instance per memory.
+ */
+export function kernelsOnMemory(memory: KernelMemory): Kernels | undefined {
+  if (wasm === undefined || !simdSupported()) return undefined;
+  let kernels = byMemory.get(memory);
+  if (kernels === undefined) {
+    kernels = new wasm.Instance(new wasm.Module(decode(KERNELS_WASM)), { env: { memory } }).exports as unknown as Kernels;
+    byMemory.set(memory, kernels);
+  }
+  return kernels;
 }
 
 /** Start of each array in floats, and the total at the end. */

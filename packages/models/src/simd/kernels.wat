@@ -1,5 +1,5 @@
-;; The optimizer's elementwise passes in WebAssembly SIMD (f32x4), on float32 arrays that live in
-;; the imported memory. Pointers are byte offsets, counts are elements. `pnpm --filter
+;; Elementwise passes in WebAssembly SIMD (f32x4) on float32 arrays in the imported memory: the
+;; optimizer's (on memory of its own) and the loss gradient's (on TensorFlow.js' WebAssembly heap). Pointers are byte offsets, counts are elements. `pnpm --filter
 ;; @cotlab/models build:simd` assembles this file (twice: for a plain and for a shared memory)
 ;; into kernels-wasm.ts; a test checks the two stay in sync.
 (module
@@ -123,4 +123,72 @@
             (f32.load (i32.add (local.get $dst) (local.get $at)))
             (f32.load (i32.add (local.get $src) (local.get $at)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $one)))))
+        (br $one))))
+  ;; The gradient of Σₙ cₙ·(−log sₙ[tₙ]) with respect to the logits, from the softmax s [N, V]:
+  ;; g = c·(s − onehot(t)) [N, V] and its transpose gT [V, N], 16 rows at a time so the
+  ;; transposed writes run along gT's rows while the 16 rows of g are still in cache. Targets must
+  ;; lie in [0, V) (checked by the caller).
+  (func (export "xent_grad") (param $s i32) (param $t i32) (param $c i32) (param $g i32) (param $gT i32) (param $N i32) (param $V i32)
+    (local $n0 i32) (local $n1 i32) (local $n i32) (local $v i32) (local $end i32) (local $row i32) (local $at i32)
+    (local $cn f32) (local $vc v128) (local $src i32) (local $dst i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $V) (i32.const 2)))
+    (local.set $end (i32.and (local.get $V) (i32.const -4)))
+    (block $tiles_done
+      (loop $tiles
+        (br_if $tiles_done (i32.ge_u (local.get $n0) (local.get $N)))
+        (local.set $n1 (i32.add (local.get $n0) (i32.const 16)))
+        (if (i32.gt_u (local.get $n1) (local.get $N)) (then (local.set $n1 (local.get $N))))
+        ;; g rows n0 … n1 − 1
+        (local.set $n (local.get $n0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $n) (local.get $n1)))
+            (local.set $cn (f32.load (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 2)))))
+            (local.set $vc (f32x4.splat (local.get $cn)))
+            (local.set $row (i32.mul (local.get $n) (local.get $rowBytes)))
+            (local.set $v (i32.const 0))
+            (block $four_done
+              (loop $four
+                (br_if $four_done (i32.ge_u (local.get $v) (local.get $end)))
+                (local.set $at (i32.add (local.get $row) (i32.shl (local.get $v) (i32.const 2))))
+                (v128.store (i32.add (local.get $g) (local.get $at))
+                  (f32x4.mul (v128.load (i32.add (local.get $s) (local.get $at))) (local.get $vc)))
+                (local.set $v (i32.add (local.get $v) (i32.const 4)))
+                (br $four)))
+            (block $one_done
+              (loop $one
+                (br_if $one_done (i32.ge_u (local.get $v) (local.get $V)))
+                (local.set $at (i32.add (local.get $row) (i32.shl (local.get $v) (i32.const 2))))
+                (f32.store (i32.add (local.get $g) (local.get $at))
+                  (f32.mul (f32.load (i32.add (local.get $s) (local.get $at))) (local.get $cn)))
+                (local.set $v (i32.add (local.get $v) (i32.const 1)))
+                (br $one)))
+            ;; minus c at the target
+            (local.set $at (i32.add (i32.add (local.get $g) (local.get $row))
+              (i32.shl (i32.load (i32.add (local.get $t) (i32.shl (local.get $n) (i32.const 2)))) (i32.const 2))))
+            (f32.store (local.get $at) (f32.sub (f32.load (local.get $at)) (local.get $cn)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (br $rows)))
+        ;; gT[v, n0 … n1 − 1] = g[n0 … n1 − 1, v]
+        (local.set $v (i32.const 0))
+        (block $cols_done
+          (loop $cols
+            (br_if $cols_done (i32.ge_u (local.get $v) (local.get $V)))
+            (local.set $src (i32.add (local.get $g)
+              (i32.add (i32.mul (local.get $n0) (local.get $rowBytes)) (i32.shl (local.get $v) (i32.const 2)))))
+            (local.set $dst (i32.add (local.get $gT)
+              (i32.shl (i32.add (i32.mul (local.get $v) (local.get $N)) (local.get $n0)) (i32.const 2))))
+            (local.set $n (local.get $n0))
+            (block $copy_done
+              (loop $copy
+                (br_if $copy_done (i32.ge_u (local.get $n) (local.get $n1)))
+                (f32.store (local.get $dst) (f32.load (local.get $src)))
+                (local.set $src (i32.add (local.get $src) (local.get $rowBytes)))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (br $copy)))
+            (local.set $v (i32.add (local.get $v) (i32.const 1)))
+            (br $cols)))
+        (local.set $n0 (local.get $n1))
+        (br $tiles))))
+)
