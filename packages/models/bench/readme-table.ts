@@ -25,7 +25,7 @@ interface Row {
   backend: string;
 }
 
-const results = JSON.parse(readFileSync(new URL('./results/train-step.json', import.meta.url), 'utf8')) as { date: string; repeats: number; rows: Row[] };
+const results = JSON.parse(readFileSync(new URL('./results/train-step.json', import.meta.url), 'utf8')) as { date: string; commit?: string; repeats: number; rows: Row[] };
 const n = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const lines = [
   `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.rows[0]?.backend ?? '?'} backend, batch ${results.rows[0]?.batch ?? '?'} sequences, fastest of ${results.repeats} interleaved repetitions.`,
@@ -44,6 +44,29 @@ const lines = [
       `| ${r.config} | ${n(r.trainStepMs1Worker)} | ${n(r.trainStepMs2Workers)} | **${r.speedup2Workers.toFixed(2)}×** | ${n(r.tokensPerSecond2Workers)} | ${n(r.cpuStepMs1Worker)} → ${n(r.cpuStepMs2Workers)} | ${n(r.twoProcessAloneMs)} → ${n(r.twoProcessTogetherMs)} | **${r.twoProcessCeiling.toFixed(2)}×** |`,
   ),
 ];
+// the spread between runs of the same code: this machine's load moves single runs by ±20–50%
+const history = readFileSync(new URL('./results/train-step-history.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as { date: string; commit?: string; rows: Row[] })
+  .filter((r) => r.commit !== undefined && r.commit === results.commit);
+if (history.length >= 2) {
+  const spread = (xs: number[], digits: number, suffix = ''): string => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `${s[0]!.toFixed(digits)}${suffix} / **${s[Math.floor((s.length - 1) / 2)]!.toFixed(digits)}${suffix}** / ${s[s.length - 1]!.toFixed(digits)}${suffix}`;
+  };
+  lines.push(
+    '',
+    `The same code (commit ${history[0]!.commit}) over ${history.length} runs of the benchmark, min / **median** / max:`,
+    '',
+    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | 2-worker speed-up (goal ≥ 1.7×) | machine ceiling |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...results.rows.map((r, i) => {
+      const rows = history.map((h) => h.rows[i]!).filter((x) => x.config === r.config);
+      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} |`;
+    }),
+  );
+}
 const readmeUrl = new URL('../README.md', import.meta.url);
 const readme = readFileSync(readmeUrl, 'utf8');
 const begin = '<!-- bench-table -->\n';

@@ -5,8 +5,8 @@
 // On a shared machine every figure is noisy: each quantity is measured several times, interleaved
 // with the others so they see the same load, and the fastest repetition is kept (the closest to an
 // unloaded machine). Ratios are ratios of those minima.
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdamW } from '../src/adamw.js';
 import { initBackend, type BackendName } from '../src/backend.js';
@@ -18,7 +18,7 @@ import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
 
 const BATCH = 128;
-const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 4);
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
 const CONFIGS = [
   { name: 'T=64 d=32 V=512', kind: 'mlp', vocabSize: 512, contextLength: 64, dim: 32 },
   { name: 'T=307 d=16 V=117 (paper multiplication length)', kind: 'mlp', vocabSize: 117, contextLength: 307, dim: 16 },
@@ -258,4 +258,18 @@ for (const c of CONFIGS) {
 }
 console.table(rows);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/train-step.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, rows }, null, 2)}\n`);
+const run = { date: new Date().toISOString(), commit: gitCommit(), repeats: REPEATS, rows };
+writeFileSync(new URL('./results/train-step.json', import.meta.url), `${JSON.stringify(run, null, 2)}\n`);
+// every run, so a table can show how much the figures move between runs of the same code
+appendFileSync(new URL('./results/train-step-history.jsonl', import.meta.url), `${JSON.stringify(run)}\n`);
+
+/** The commit measured (with "+dirty" when the working tree differs from it). */
+function gitCommit(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain -- src', { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) }).trim() !== '';
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}

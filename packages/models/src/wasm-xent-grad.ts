@@ -59,8 +59,11 @@ export function registerSoftmaxCrossEntropyOnWasm(): void {
   });
 }
 
-/** g = coef·(s − onehot(t)) row by row, and gᵀ, tile by tile so the transposed writes hit cache. */
-function writeGradient(s: Float32Array, t: Int32Array, coef: Float32Array, g: Float32Array, gT: Float32Array, N: number, V: number): void {
+/**
+ * g = coef·(s − onehot(t)) row by row, and gᵀ, tile by tile so the transposed writes hit cache:
+ * the kernel's JavaScript path, where WebAssembly SIMD is missing.
+ */
+export function writeGradient(s: Float32Array, t: Int32Array, coef: Float32Array, g: Float32Array, gT: Float32Array, N: number, V: number): void {
   for (let n0 = 0; n0 < N; n0 += TILE) {
     const n1 = Math.min(N, n0 + TILE);
     for (let n = n0; n < n1; n++) {

@@ -2,6 +2,7 @@ import { expectClose } from '@cotlab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { adamwUpdate, type AdamWCoefficients } from '../adamw.js';
 import { Rng } from '../rng.js';
+import { writeGradient } from '../wasm-xent-grad.js';
 import { assembleKernels } from '../../scripts/simd-assemble.js';
 import { KERNELS_SHARED_WASM, KERNELS_WASM } from './kernels-wasm.js';
 import { addInto, kernelArrays, kernelsFor, simdSupported, sumOfSquares, viewsOnMemory } from './kernels.js';
@@ -58,6 +59,22 @@ describe('WebAssembly SIMD kernels', () => {
     addInto(a, b, 1, 34);
     addInto(plainA, plainB, 1, 34);
     expect(Array.from(a)).toEqual(Array.from(plainA));
+  });
+
+  it('the loss gradient’s JavaScript path (no SIMD) writes what the SIMD kernel writes', () => {
+    const [N, V] = [37, 7];
+    const rng = new Rng(8);
+    const { arrays } = kernelArrays([N * V, N, N, N * V, N * V]);
+    const [s, t, c, g, gT] = arrays as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    s.set(random(rng, N * V).map(Math.abs));
+    const targets = new Int32Array(t.buffer, t.byteOffset, N);
+    for (let n = 0; n < N; n++) targets[n] = (n * 3) % V;
+    c.set(random(rng, N));
+    kernelsFor(s)!.xent_grad(s.byteOffset, targets.byteOffset, c.byteOffset, g.byteOffset, gT.byteOffset, N, V);
+    const [gj, gTj] = [new Float32Array(N * V), new Float32Array(N * V)];
+    writeGradient(s, targets, c, gj, gTj, N, V);
+    expect(Array.from(g)).toEqual(Array.from(gj));
+    expect(Array.from(gT)).toEqual(Array.from(gTj));
   });
 
   it('a second thread’s view of a shared kernel memory runs the same kernels on the same floats', () => {

@@ -76,7 +76,7 @@ export function viewsOnMemory(memory: KernelMemory, sizes: readonly number[], sh
   return sizes.map((n, i) => new Float32Array(buffer, offsets[i]! * 4, n));
 }
 
-const byMemory = new WeakMap<KernelMemory, Kernels>();
+const byMemory = new WeakMap<KernelMemory, Kernels | undefined>();
 
 /**
  * The kernels running on a memory that is not ours (TensorFlow.js' WebAssembly heap: pointers are
@@ -84,12 +84,18 @@ const byMemory = new WeakMap<KernelMemory, Kernels>();
  */
 export function kernelsOnMemory(memory: KernelMemory): Kernels | undefined {
   if (wasm === undefined || !simdSupported()) return undefined;
-  let kernels = byMemory.get(memory);
-  if (kernels === undefined) {
-    kernels = new wasm.Instance(new wasm.Module(decode(KERNELS_WASM)), { env: { memory } }).exports as unknown as Kernels;
+  if (!byMemory.has(memory)) {
+    // a multi-threaded TensorFlow.js build (cross-origin isolated pages) has a shared heap
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    let kernels: Kernels | undefined;
+    try {
+      kernels = new wasm.Instance(new wasm.Module(decode(shared ? KERNELS_SHARED_WASM : KERNELS_WASM)), { env: { memory } }).exports as unknown as Kernels;
+    } catch {
+      kernels = undefined; // a memory this build cannot import: the caller's JavaScript path runs
+    }
     byMemory.set(memory, kernels);
   }
-  return kernels;
+  return byMemory.get(memory);
 }
 
 /** Start of each array in floats, and the total at the end. */
