@@ -109,6 +109,17 @@ describe('evaluate', () => {
   it('lets a timer (like a Ctrl-C handler) stop it between batches of a synchronous model', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('timer stop')), 0);
-    await expect(evaluate({ model: adderModel(), codec, examples, answerOf: parseAdderAnswer, batchSize: 4, signal: controller.signal })).rejects.toThrow('timer stop');
+    // each batch blocks for 2 ms, so the timer (due after 1 ms) is due before the 25 batches end
+    // however fast the machine: without yielding between batches it could never run
+    const adder = adderModel();
+    const slow = {
+      config: adder.config,
+      logits(batch: Int32Array[]): Float32Array[] {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+        return adder.logits(batch);
+      },
+    };
+    await expect(evaluate({ model: slow, codec, examples, answerOf: parseAdderAnswer, batchSize: 4, signal: controller.signal })).rejects.toThrow('timer stop');
   });
 });
