@@ -13,7 +13,7 @@ export async function assembleKernels(): Promise<{ plain: string; shared: string
   const wabt = await wabtFactory();
   const text = readFileSync(SOURCE, 'utf8');
   const build = (kind: keyof typeof DECLARATIONS): string => {
-    const features = { simd: true, threads: true };
+    const features = { simd: true, threads: true, bulk_memory: true };
     const module = wabt.parseWat('kernels.wat', text.replace('MEMORY_DECLARATION', DECLARATIONS[kind]), features);
     try {
       // wabt's types omit it, but validate() takes the features too (it rejects a shared memory without them)

@@ -28,3 +28,34 @@ describe('GatherV2 on WebAssembly (row copies for the embedding case)', () => {
     expect(() => tf.gather(table, tf.tensor1d([0, 3], 'int32'))).toThrow(/index value 3 at position 1 is not in \[0, 2\]/);
   });
 });
+
+describe('Slice on WebAssembly (bulk memory copies)', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  const m = (rows: number, cols: number, dtype: 'float32' | 'int32' = 'float32'): tf.Tensor2D =>
+    tf.tensor2d(Array.from({ length: rows * cols }, (_, i) => (dtype === 'int32' ? i : i * 0.5 - 7)), [rows, cols], dtype);
+
+  it('copies a block of a matrix (rows with a stride), in float32 and int32', () => {
+    const x = m(5, 7);
+    const rows = x.arraySync();
+    expect(tf.slice(x, [1, 2], [3, 4]).arraySync()).toEqual(rows.slice(1, 4).map((r) => r.slice(2, 6)));
+    expect(tf.slice(x, [0, 0], [5, 3]).arraySync()).toEqual(rows.map((r) => r.slice(0, 3)));
+    const ints = m(4, 6, 'int32');
+    expect(tf.slice(ints, [2, 1], [2, 5]).arraySync()).toEqual(ints.arraySync().slice(2, 4).map((r) => r.slice(1, 6)));
+  });
+
+  it('copies contiguous slices of any rank, and empty ones', () => {
+    const x = tf.tensor3d(Array.from({ length: 4 * 3 * 2 }, (_, i) => i), [4, 3, 2]);
+    expect(tf.slice(x, [1, 0, 0], [2, 3, 2]).arraySync()).toEqual(x.arraySync().slice(1, 3));
+    expect(Array.from(tf.slice(tf.range(0, 10), 3, 4).dataSync())).toEqual([3, 4, 5, 6]);
+    expect(tf.slice(m(3, 3), [1, 0], [0, 3]).shape).toEqual([0, 3]);
+  });
+
+  it('leaves other cases to the original kernel (a strided rank-3 slice, booleans)', () => {
+    const x = tf.tensor3d(Array.from({ length: 2 * 3 * 4 }, (_, i) => i), [2, 3, 4]);
+    expect(tf.slice(x, [0, 1, 1], [2, 2, 2]).arraySync()).toEqual(x.arraySync().map((a) => a.slice(1, 3).map((r) => r.slice(1, 3))));
+    expect(Array.from(tf.slice(tf.tensor1d([true, false, true], 'bool'), 1, 2).dataSync())).toEqual([0, 1]);
+  });
+});

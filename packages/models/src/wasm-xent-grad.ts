@@ -1,5 +1,5 @@
-import { kernelsOnMemory, type KernelMemory } from './simd/kernels.js';
 import { tf } from './tf.js';
+import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 
 /** The custom kernel's name (not a TensorFlow.js op; registered for WebAssembly only). */
 const KERNEL = 'CotlabSoftmaxCrossEntropy';
@@ -9,14 +9,6 @@ export const MIN_PROBABILITY = 1e-30;
 
 /** Rows per tile of the transposed write (JavaScript fallback): TILE rows × V columns stay in cache. */
 const TILE = 32;
-
-/** The parts of tfjs-backend-wasm's backend a kernel needs (all public in 4.x). */
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  wasm: { asm: { memory: KernelMemory } };
-}
 
 /**
  * Registers the WebAssembly kernel behind {@link softmaxCrossEntropy}: one pass over the heap in
@@ -43,8 +35,8 @@ export function registerSoftmaxCrossEntropyOnWasm(): void {
       const g = b.makeOutput([N, V], 'float32');
       const gT = b.makeOutput([V, N], 'float32');
       const loss = b.makeOutput([], 'float32');
-      const kernels = kernelsOnMemory(b.wasm.asm.memory);
-      const at = (info: tf.TensorInfo): number => b.dataIdMap.get(info.dataId)!.memoryOffset;
+      const kernels = heapKernels(b);
+      const at = (info: tf.TensorInfo): number => heapOffset(b, info);
       if (kernels !== undefined) kernels.xent_grad(at(softmax), at(targets), at(coef), at(g), at(gT), N, V);
       // views taken after makeOutput and the kernel: allocating may grow the heap and detach older views
       const s = b.typedArrayFromHeap(softmax) as Float32Array;

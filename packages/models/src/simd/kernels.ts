@@ -9,6 +9,8 @@ export interface Kernels {
   sum_sq(x: number, n: number): number;
   add_into(dst: number, src: number, n: number): void;
   xent_grad(s: number, t: number, c: number, g: number, gT: number, N: number, V: number): void;
+  copy_rows(dst: number, src: number, rows: number, bytes: number, dstStride: number, srcStride: number): void;
+  gather_rows(dst: number, src: number, idx: number, n: number, bytes: number): void;
 }
 
 /** A WebAssembly.Memory, as far as this file uses one. */

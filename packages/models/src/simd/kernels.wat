@@ -191,4 +191,30 @@
             (br $cols)))
         (local.set $n0 (local.get $n1))
         (br $tiles))))
+
+  ;; `rows` runs of `bytes` bytes each: from src, src + srcStride, …, to dst, dst + dstStride, …
+  ;; (a slice of a row-major tensor; bulk memory.copy, where JavaScript's TypedArray.set on two
+  ;; views of one buffer copies through a temporary array).
+  (func (export "copy_rows") (param $dst i32) (param $src i32) (param $rows i32) (param $bytes i32) (param $dstStride i32) (param $srcStride i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $rows)))
+        (memory.copy (local.get $dst) (local.get $src) (local.get $bytes))
+        (local.set $dst (i32.add (local.get $dst) (local.get $dstStride)))
+        (local.set $src (i32.add (local.get $src) (local.get $srcStride)))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row))))
+
+  ;; Row k of dst = row idx[k] of src, for k < n (rows of `bytes` bytes; idx: int32, in range).
+  (func (export "gather_rows") (param $dst i32) (param $src i32) (param $idx i32) (param $n i32) (param $bytes i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $n)))
+        (memory.copy (local.get $dst)
+          (i32.add (local.get $src) (i32.mul (i32.load (local.get $idx)) (local.get $bytes)))
+          (local.get $bytes))
+        (local.set $dst (i32.add (local.get $dst) (local.get $bytes)))
+        (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $row))))
 )
