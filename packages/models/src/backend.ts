@@ -2,7 +2,7 @@ import type * as NodeModule from 'node:module';
 import type * as NodePath from 'node:path';
 import { tf } from './tf.js';
 import { BackendError, ModelArgumentError } from './errors.js';
-import { fastGatherOnWasm, fastSliceOnWasm } from './wasm-gather.js';
+import { fastConcatOnWasm, fastGatherOnWasm, fastSliceOnWasm } from './wasm-copies.js';
 import { shareIdentityOnWasm } from './wasm-identity.js';
 import { registerSoftmaxCrossEntropyOnWasm } from './wasm-xent-grad.js';
 
@@ -73,6 +73,7 @@ async function tryBackend(name: BackendName, options: InitBackendOptions): Promi
     shareIdentityOnWasm();
     fastGatherOnWasm();
     fastSliceOnWasm();
+    fastConcatOnWasm();
     registerSoftmaxCrossEntropyOnWasm();
   }
   const ok = await tf.setBackend(TF_NAMES[name]);

@@ -1,3 +1,7 @@
+// Kernels of the WebAssembly backend that only move data, replaced by bulk memory copies in the
+// heap (`copy_rows`, `gather_rows` in simd/kernels.wat) for 4-byte elements. The originals copy
+// with TypedArray.set between two views of the heap, which V8 runs through a temporary copy, or
+// walk strides one element at a time.
 import { tf } from './tf.js';
 import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 
@@ -78,6 +82,48 @@ export function fastSliceOnWasm(): void {
           const cols = x.shape[1]!;
           kernels.copy_rows(dst, src + (begin[0]! * cols + begin[1]!) * 4, size[0]!, size[1]! * 4, size[1]! * 4, cols * 4);
         }
+      }
+      return out;
+    },
+  });
+}
+
+/**
+ * Replaces the WebAssembly backend's `Concat` for 4-byte elements with one strided copy per input
+ * (`copy_rows`): its JavaScript kernel copies each input's rows with TypedArray.set between views
+ * of the heap. Every other case goes to the original.
+ */
+export function fastConcatOnWasm(): void {
+  const kernelName = 'Concat';
+  const backendName = 'wasm';
+  const original = tf.getKernel(kernelName, backendName);
+  if (original === undefined) return;
+  tf.unregisterKernel(kernelName, backendName);
+  tf.registerKernel({
+    ...original,
+    kernelFunc: (args) => {
+      // tfjs passes the inputs as an array (an object with keys 0, 1, …); empty ones add nothing
+      const inputs = Object.values(args.inputs).filter((t): t is tf.TensorInfo => t !== undefined && t.shape.reduce((a, b) => a * b, 1) > 0);
+      const backend = args.backend as unknown as WasmBackendLike;
+      const kernels = heapKernels(backend);
+      const first = inputs[0];
+      if (kernels === undefined || first === undefined || inputs.length < 2 || !inputs.every((t) => FOUR_BYTE_TYPES.has(t.dtype) && t.dtype === first.dtype)) {
+        return original.kernelFunc(args);
+      }
+      const axis = tf.util.parseAxisParam(args.attrs?.['axis'] as number, first.shape)[0]!;
+      const outShape = tf.backend_util.computeOutShape(
+        inputs.map((t) => t.shape),
+        axis,
+      );
+      const out = backend.makeOutput(outShape, first.dtype);
+      // rows: everything before the axis; each input contributes a run of its inner size to each row
+      const rows = first.shape.slice(0, axis).reduce((a, b) => a * b, 1);
+      const inner = inputs.map((t) => t.shape.slice(axis).reduce((a, b) => a * b, 1));
+      const rowFloats = inner.reduce((a, b) => a + b, 0);
+      let column = 0;
+      for (const [i, t] of inputs.entries()) {
+        kernels.copy_rows(heapOffset(backend, out) + column * 4, heapOffset(backend, t), rows, inner[i]! * 4, rowFloats * 4, inner[i]! * 4);
+        column += inner[i]!;
       }
       return out;
     },

@@ -59,3 +59,33 @@ describe('Slice on WebAssembly (bulk memory copies)', () => {
     expect(Array.from(tf.slice(tf.tensor1d([true, false, true], 'bool'), 1, 2).dataSync())).toEqual([0, 1]);
   });
 });
+
+describe('Concat on WebAssembly (bulk memory copies)', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('joins along any axis, skipping empty inputs, in float32 and int32', () => {
+    const a = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const b = tf.tensor2d([7, 8], [2, 1]);
+    expect(tf.concat([a, b, tf.zeros([2, 0])], 1).arraySync()).toEqual([
+      [1, 2, 3, 7],
+      [4, 5, 6, 8],
+    ]);
+    expect(tf.concat([a, tf.tensor2d([9, 9, 9], [1, 3])], 0).arraySync()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [9, 9, 9],
+    ]);
+    const x = tf.tensor3d(Array.from({ length: 8 }, (_, i) => i), [2, 2, 2], 'int32');
+    const y = tf.tensor3d(Array.from({ length: 4 }, (_, i) => 10 + i), [2, 1, 2], 'int32');
+    expect(tf.concat([x, y], 1).arraySync()).toEqual([
+      [[0, 1], [2, 3], [10, 11]],
+      [[4, 5], [6, 7], [12, 13]],
+    ]);
+  });
+
+  it('leaves booleans to the original kernel', () => {
+    expect(Array.from(tf.concat([tf.tensor1d([true], 'bool'), tf.tensor1d([false, true], 'bool')]).dataSync())).toEqual([1, 0, 1]);
+  });
+});
