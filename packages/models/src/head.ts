@@ -17,9 +17,9 @@ export function headChunkRows(V: number): number {
   return Math.max(1, Math.floor(CHUNK_FLOATS / V));
 }
 
-/** Probabilities of the output layer h·w + b, row by row. */
+/** Probabilities of the output layer h·w + b, row by row (the bias added inside the product). */
 function probabilities(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
-  return tf.softmax(tf.add<tf.Tensor2D>(tf.matMul(h, w), b));
+  return tf.softmax(tf.fused.matMul({ a: h, b: w, bias: b }) as tf.Tensor2D);
 }
 
 /** Rows [start, start + n) of a tensor along its first axis (a contiguous copy, unless all of it). */

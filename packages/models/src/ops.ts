@@ -46,7 +46,8 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
 const affineGrad = tf.customGrad(((x: Tensor, w: Tensor, b: Tensor, save: GradSave) => {
   save([x, w]);
   return {
-    value: tf.add(tf.matMul(x, w), b),
+    // the bias added inside the product: no extra pass over the output
+    value: tf.fused.matMul({ a: x, b: w, bias: b }),
     gradFunc: (dy: Tensor, saved: Tensor[]) => {
       const [sx, sw] = saved as [tf.Tensor2D, tf.Tensor2D];
       const [k, m] = sw.shape;
