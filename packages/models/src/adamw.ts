@@ -98,7 +98,7 @@ export class AdamW {
     const own = options.storage === undefined ? kernelArrays(variables.flatMap(([, v]) => [v.size, v.size, v.size, v.size])).arrays : [];
     for (const [i, [name, variable]] of variables.entries()) {
       const [p, m, v, g] = own.slice(4 * i, 4 * i + 4);
-      const store = options.storage?.get(name) ?? p!;
+      const store = options.storage?.get(name) ?? p ?? new Float32Array(variable.size);
       store.set(variable.dataSync());
       this.params.set(name, store);
       this.m.set(name, options.momentStorage?.m.get(name)?.fill(0) ?? m ?? new Float32Array(variable.size));
