@@ -1,7 +1,7 @@
 // The output layer and the loss as one op: training never needs the logits themselves, and
 // their gradient is by far the largest tensor of a step ([tokens, V]).
 import { tf } from './tf.js';
-import { MIN_PROBABILITY, softmaxCrossEntropy } from './wasm-xent-grad.js';
+import { softmaxCrossEntropy, weightedTargetLoss } from './wasm-xent-grad.js';
 
 type GradSave = (tensors: tf.Tensor[]) => void;
 type CustomFn = Parameters<typeof tf.customGrad>[0];
@@ -34,12 +34,7 @@ function rows<T extends tf.Tensor>(t: T, start: number, n: number): T {
  * @example const loss = affineCrossEntropyValue(hidden, wOut, bOut, targets, weights);
  */
 export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => {
-    const [N, V] = [h.shape[0], w.shape[1]];
-    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
-    const picked = tf.maximum(tf.gather(tf.reshape(probabilities(h, w, b), [N * V]), flatIndex), MIN_PROBABILITY);
-    return tf.neg(tf.sum<tf.Scalar>(tf.mul(tf.log(picked), weights)));
-  });
+  return tf.tidy(() => weightedTargetLoss(probabilities(h, w, b), targets, weights));
 }
 
 /**

@@ -1,8 +1,5 @@
 import { tf } from './tf.js';
-
-interface HeapBackend {
-  typedArrayFromHeap(info: { shape: number[]; dtype: tf.DataType; dataId: object }): Float32Array;
-}
+import type { WasmBackendLike } from './wasm-heap.js';
 
 /**
  * A float32 tensor's values without a copy where the backend keeps them in JavaScript-visible
@@ -11,9 +8,9 @@ interface HeapBackend {
  * fresh ArrayBuffer every step cost page faults and, with worker threads, slowed them all.
  */
 export function valuesOf(t: tf.Tensor): Float32Array {
-  const backend = tf.backend() as unknown as Partial<HeapBackend>;
+  const backend = tf.backend() as unknown as Partial<WasmBackendLike>;
   if (tf.getBackend() === 'wasm' && typeof backend.typedArrayFromHeap === 'function') {
-    return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId });
+    return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId }) as Float32Array;
   }
   return t.dataSync() as Float32Array;
 }

@@ -5,7 +5,7 @@ import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 const KERNEL = 'CotlabSoftmaxCrossEntropy';
 
 /** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
-export const MIN_PROBABILITY = 1e-30;
+const MIN_PROBABILITY = 1e-30;
 
 /** Rows per tile of the transposed write (JavaScript fallback): TILE rows × V columns stay in cache. */
 const TILE = 32;
@@ -72,6 +72,20 @@ export function writeGradient(s: Float32Array, t: Int32Array, coef: Float32Array
 }
 
 /**
+ * Σₙ coefₙ·(−log max(probabilitiesₙ[targetₙ], MIN_PROBABILITY)) as tensor ops (a scalar).
+ *
+ * @example const loss = weightedTargetLoss(tf.softmax(logits), targets, weights);
+ */
+export function weightedTargetLoss(probabilities: tf.Tensor2D, targets: tf.Tensor1D, coef: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const [N, V] = probabilities.shape;
+    const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
+    const picked = tf.maximum(tf.gather(tf.reshape(probabilities, [N * V]), flatIndex), MIN_PROBABILITY);
+    return tf.neg(tf.sum<tf.Scalar>(tf.mul(tf.log(picked), coef)));
+  });
+}
+
+/**
  * Σₙ coefₙ·(−log softmaxₙ[targetₙ]) (a scalar) and its gradient with respect to the logits,
  * from the softmax: g = coef·(softmax − onehot(targets)) [N, V] and its transpose [V, N] (the
  * output layer's weight gradient needs g as the left operand of a product over N). On
@@ -86,9 +100,8 @@ export function softmaxCrossEntropy(softmax: tf.Tensor2D, targets: tf.Tensor1D, 
   }
   return tf.tidy(() => {
     const [N, V] = softmax.shape;
+    const loss = weightedTargetLoss(softmax, targets, coef);
     const flatIndex = tf.add(tf.range(0, N * V, V, 'int32'), targets);
-    const picked = tf.maximum(tf.gather(tf.reshape(softmax, [N * V]), flatIndex), MIN_PROBABILITY);
-    const loss = tf.neg(tf.sum<tf.Scalar>(tf.mul(tf.log(picked), coef)));
     const atTargets = tf.reshape(tf.scatterND(tf.expandDims(flatIndex, 1), coef, [N * V]), [N, V]);
     const g = tf.sub<tf.Tensor2D>(tf.mul(softmax, tf.reshape(coef, [N, 1])), atTargets);
     return { loss, g, gT: tf.transpose(g) };

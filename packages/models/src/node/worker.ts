@@ -14,7 +14,7 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (m: StepReply): void => port.postMessage(m);
 
-const [params, m, v, ...allGrads] = viewsOnMemory(init.memory, sharedLayout(init.total, init.workers), true) as [Float32Array, Float32Array, Float32Array, ...Float32Array[]];
+const [params, m, v, ...allGrads] = viewsOnMemory(init.memory, sharedLayout(init.total, init.workers)) as [Float32Array, Float32Array, Float32Array, ...Float32Array[]];
 const grads = allGrads[init.index]!;
 const summed = allGrads[0]!;
 // the gradients are summed straight into the shared buffer: no per-step arrays

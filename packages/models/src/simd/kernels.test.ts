@@ -82,7 +82,7 @@ describe('WebAssembly SIMD kernels', () => {
     expect(arrays[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
     arrays[0]!.fill(2);
     arrays[1]!.fill(1);
-    const [a, b] = viewsOnMemory(memory!, [N, N], true) as [Float32Array, Float32Array];
+    const [a, b] = viewsOnMemory(memory!, [N, N]) as [Float32Array, Float32Array];
     addInto(a, b);
     expect(Array.from(arrays[0]!)).toEqual(new Array<number>(N).fill(3));
     expect(sumOfSquares(a)).toBe(9 * N);

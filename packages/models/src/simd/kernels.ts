@@ -60,34 +60,32 @@ export function kernelArrays(sizes: readonly number[], shared = false): { arrays
   if (wasm === undefined || (!simdSupported() && !shared)) return { arrays: sizes.map((n) => new Float32Array(shared ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4))) };
   const pages = Math.max(1, Math.ceil((floats * 4) / PAGE));
   const memory = shared ? new wasm.Memory({ initial: pages, maximum: pages, shared: true }) : new wasm.Memory({ initial: pages });
-  return { arrays: viewsOnMemory(memory, sizes, shared), memory };
+  return { arrays: viewsOnMemory(memory, sizes), memory };
 }
 
 /**
  * Views of the arrays {@link kernelArrays} laid out on `memory` (same sizes, same order), with
  * this thread's instance of the kernels attached to them.
  */
-export function viewsOnMemory(memory: KernelMemory, sizes: readonly number[], shared: boolean): Float32Array[] {
+export function viewsOnMemory(memory: KernelMemory, sizes: readonly number[]): Float32Array[] {
   const offsets = layout(sizes);
   // one buffer object for every view: the kernels are found by the views' buffer
   const buffer = memory.buffer;
-  if (wasm !== undefined && simdSupported()) {
-    const module = new wasm.Module(decode(shared ? KERNELS_SHARED_WASM : KERNELS_WASM));
-    byBuffer.set(buffer, new wasm.Instance(module, { env: { memory } }).exports as unknown as Kernels);
-  }
+  const kernels = kernelsOnMemory(memory);
+  if (kernels !== undefined) byBuffer.set(buffer, kernels);
   return sizes.map((n, i) => new Float32Array(buffer, offsets[i]! * 4, n));
 }
 
 const byMemory = new WeakMap<KernelMemory, Kernels | undefined>();
 
 /**
- * The kernels running on a memory that is not ours (TensorFlow.js' WebAssembly heap: pointers are
- * its tensors' offsets), or undefined without SIMD. One instance per memory.
+ * The kernels running on a memory (ours, or TensorFlow.js' WebAssembly heap: pointers are then
+ * its tensors' offsets), or undefined without SIMD. One instance per memory and thread.
  */
 export function kernelsOnMemory(memory: KernelMemory): Kernels | undefined {
   if (wasm === undefined || !simdSupported()) return undefined;
   if (!byMemory.has(memory)) {
-    // a multi-threaded TensorFlow.js build (cross-origin isolated pages) has a shared heap
+    // shared: our memory for worker threads, or a multi-threaded TensorFlow.js build's heap
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     let kernels: Kernels | undefined;
     try {
