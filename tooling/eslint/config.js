@@ -22,7 +22,7 @@ const noDeepImports = {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.vitepress/cache/**', '**/.vitepress/dist/**', '**/coverage/**', 'runs/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.vitepress/cache/**', '**/.vitepress/dist/**', '**/coverage/**', 'runs/**', '**/bench/.ab/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
