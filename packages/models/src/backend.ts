@@ -4,6 +4,7 @@ import { tf } from './tf.js';
 import { BackendError, ModelArgumentError } from './errors.js';
 import { fastConcatOnWasm, fastGatherOnWasm, fastSliceOnWasm } from './wasm-copies.js';
 import { shareIdentityOnWasm } from './wasm-identity.js';
+import { registerAffineCrossEntropyOnWasm } from './wasm-head.js';
 import { registerSoftmaxCrossEntropyOnWasm } from './wasm-xent-grad.js';
 
 /** The backends cotlab knows, in the order it tries them. */
@@ -75,6 +76,7 @@ async function tryBackend(name: BackendName, options: InitBackendOptions): Promi
     fastSliceOnWasm();
     fastConcatOnWasm();
     registerSoftmaxCrossEntropyOnWasm();
+    registerAffineCrossEntropyOnWasm();
   }
   const ok = await tf.setBackend(TF_NAMES[name]);
   if (!ok) throw new BackendError(name);

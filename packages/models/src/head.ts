@@ -1,6 +1,7 @@
 // The output layer and the loss as one op: training never needs the logits themselves, and
 // their gradient is by far the largest tensor of a step ([tokens, V]).
 import { tf } from './tf.js';
+import { fusedAffineCrossEntropy, fusedHeadApplies } from './wasm-head.js';
 import { softmaxCrossEntropy, weightedTargetLoss } from './wasm-xent-grad.js';
 
 type GradSave = (tensors: tf.Tensor[]) => void;
@@ -47,6 +48,10 @@ export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Te
  * product has its large fresh operand on the left (XNNPACK repacks a right operand it has not seen, ≈ 10 ns a float on wasm; the
  * textbook [h, 1]ᵀ × g repacked all of g).
  *
+ * On WebAssembly with SIMD, for output layers whose weight gradient fits a core's cache (k a
+ * multiple of 8), all of this is one kernel instead ({@link fusedAffineCrossEntropy}): 16 rows at
+ * a time, without the [N, V] temporaries.
+ *
  * `chunkRows` (default {@link headChunkRows}) changes the order of the sums only.
  *
  * @example const loss = affineCrossEntropySum(hidden, wOut, bOut, targets, weights);
@@ -54,6 +59,7 @@ export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Te
 export function affineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D, chunkRows = headChunkRows(w.shape[1])): tf.Scalar {
   const [N, k] = h.shape;
   const V = w.shape[1];
+  if (fusedHeadApplies(k, V)) return fusedSum(h, w, b, targets, weights);
   const f = tf.customGrad(((hIn: tf.Tensor2D, wIn: tf.Tensor2D, bIn: tf.Tensor1D, save: GradSave) => {
     const step = chunkRows;
     const { value, dh, dwbT } = tf.tidy(() => {
@@ -83,6 +89,19 @@ export function affineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tens
         const dwb = tf.mul(tf.transpose(sdwbT), dy); // [k + 1, V]
         return [tf.mul(sdh, dy), tf.slice(dwb, [0, 0], [k, V]), tf.reshape(tf.slice(dwb, [k, 0], [1, V]), [V])];
       },
+    };
+  }) as unknown as CustomFn);
+  return f(h, w, b) as tf.Scalar;
+}
+
+/** {@link affineCrossEntropySum} by the fused WebAssembly pass: the gradients come with the loss. */
+function fusedSum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
+  const f = tf.customGrad(((hIn: tf.Tensor2D, wIn: tf.Tensor2D, bIn: tf.Tensor1D, save: GradSave) => {
+    const { loss, dh, dw, db } = fusedAffineCrossEntropy(hIn, wIn, bIn, targets, weights);
+    save([dh, dw, db]);
+    return {
+      value: loss,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => saved.map((g) => tf.mul(g, dy)),
     };
   }) as unknown as CustomFn);
   return f(h, w, b) as tf.Scalar;

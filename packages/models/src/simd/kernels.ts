@@ -11,6 +11,7 @@ export interface Kernels {
   xent_grad(s: number, t: number, c: number, g: number, gT: number, N: number, V: number): void;
   copy_rows(dst: number, src: number, rows: number, bytes: number, dstStride: number, srcStride: number): void;
   gather_rows(dst: number, src: number, idx: number, n: number, bytes: number): void;
+  head_grad(h: number, w: number, wT: number, b: number, t: number, c: number, dh: number, dwT: number, db: number, term: number, sums: number, scratch: number, N: number, k: number, V: number): void;
 }
 
 /** A WebAssembly.Memory, as far as this file uses one. */

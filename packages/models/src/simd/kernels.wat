@@ -1,5 +1,6 @@
 ;; Elementwise passes in WebAssembly SIMD (f32x4) on float32 arrays in the imported memory: the
-;; optimizer's (on memory of its own) and the loss gradient's (on TensorFlow.js' WebAssembly heap). Pointers are byte offsets, counts are elements. `pnpm --filter
+;; optimizer's (on memory of its own) and the loss gradient's (on TensorFlow.js' WebAssembly heap),
+;; and the fused output layer (head.wat, included at the end). Pointers are byte offsets, counts are elements. `pnpm --filter
 ;; @cotlab/models build:simd` assembles this file (twice: for a plain and for a shared memory)
 ;; into kernels-wasm.ts; a test checks the two stay in sync.
 (module
@@ -217,4 +218,6 @@
         (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $row))))
+
+  ;; include head.wat
 )
