@@ -1,7 +1,7 @@
 // Differentiable building blocks whose gradients avoid what WebAssembly lacks or does slowly:
 // matMul with a transposed operand (≈ 10× slower than transposing first on tfjs-backend-wasm 4.22)
 // and the gradient of gather (UnsortedSegmentSum, not implemented there).
-import { valuesOf } from './tensor-view.js';
+import { addOnHeap, valuesOf } from './tensor-view.js';
 import { tf } from './tf.js';
 
 type Tensor = tf.Tensor;
@@ -161,15 +161,31 @@ export function maskedLinear(x: tf.Tensor2D, slabs: readonly tf.Tensor2D[], bloc
           row += blk.outWidth;
           const xTI = blk.inWidth === total ? xT : tf.slice(xT, [0, 0], [blk.inWidth, B]);
           dws.push(maskSlabGradient(rank2(tf.matMul(xTI, dyI)), blk));
-          const dxTI = rank2(tf.matMul(w, dyTI)); // [inWidth, B]
-          dxTs.push(blk.inWidth === total ? dxTI : rank2(tf.pad(dxTI, [[0, total - blk.inWidth], [0, 0]])));
+          dxTs.push(rank2(tf.matMul(w, dyTI))); // [inWidth, B]
         });
-        const dx = tf.transpose(dxTs.length === 1 ? dxTs[0]! : tf.addN(dxTs));
+        const dx = tf.transpose(sumOfLeadingRows(dxTs, total));
         return [dx, ...dws];
       },
     };
   });
   return f(x, ...slabs) as tf.Tensor2D;
+}
+
+/**
+ * Σ of matrices that each cover the first rows of a [rows, ·] sum (the rest counting as zeros):
+ * the input gradient of the masked map, one part per block. On WebAssembly the parts are added
+ * into the one that covers all rows, in place (it is a fresh product no one else holds); padding
+ * each part and adding them all made and read `parts` full-size copies.
+ */
+function sumOfLeadingRows(parts: tf.Tensor2D[], rows: number): tf.Tensor2D {
+  if (parts.length === 1) return parts[0]!;
+  const whole = parts.findIndex((p) => p.shape[0] === rows);
+  if (tf.getBackend() === 'wasm' && whole >= 0) {
+    const sum = parts[whole]!;
+    for (const [i, part] of parts.entries()) if (i !== whole) addOnHeap(sum, part);
+    return sum;
+  }
+  return tf.addN(parts.map((p) => (p.shape[0] === rows ? p : rank2(tf.pad(p, [[0, rows - p.shape[0]], [0, 0]])))));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { tf } from './tf.js';
-import type { WasmBackendLike } from './wasm-heap.js';
+import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 
 /**
  * A float32 tensor's values without a copy where the backend keeps them in JavaScript-visible
@@ -13,6 +13,23 @@ export function valuesOf(t: tf.Tensor): Float32Array {
     return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId }) as Float32Array;
   }
   return t.dataSync() as Float32Array;
+}
+
+/**
+ * The first `part.size` floats of `sum` += part's, in place, on the WebAssembly heap (SIMD
+ * `add_into`, or a loop without SIMD). Only for a `sum` no other code holds yet (a fresh result).
+ */
+export function addOnHeap(sum: tf.Tensor, part: tf.Tensor): void {
+  if (part.size > sum.size) throw new Error(`models: internal: adding ${part.size} floats into ${sum.size}`);
+  const backend = tf.backend() as unknown as WasmBackendLike;
+  const kernels = heapKernels(backend);
+  if (kernels !== undefined) {
+    kernels.add_into(heapOffset(backend, sum), heapOffset(backend, part), part.size);
+    return;
+  }
+  const target = valuesOf(sum);
+  const values = valuesOf(part);
+  for (let i = 0; i < values.length; i++) target[i] = target[i]! + values[i]!;
 }
 
 /** target = values (add false) or target += values (add true). */
