@@ -5,6 +5,7 @@ import { gradients, packBatch } from './batch.js';
 import { createModel } from './create-model.js';
 import { positionShares } from './position-shares.js';
 import { Rng } from './rng.js';
+import { tf } from './tf.js';
 
 describe('splitting a batch’s loss by position blocks (wasm)', () => {
   beforeAll(async () => {
@@ -39,6 +40,22 @@ describe('splitting a batch’s loss by position blocks (wasm)', () => {
     const last = gradients(model, batch, undefined, false, [3]);
     expect(last.loss).toBe(0);
     for (const g of last.grads.values()) expect(g.every((v) => v === 0)).toBe(true);
+  });
+
+  it('a share reads only the variables variablesRead names: other slabs can change without changing its loss or gradients', () => {
+    const batch = packBatch(model, sequences(13));
+    const read = model.variablesRead!([0, 2]);
+    expect([...read].filter((n) => n.startsWith('linear1.'))).toEqual(['linear1.slab0', 'linear1.slab2']);
+    expect([...model.variables.keys()].filter((n) => !n.startsWith('linear1.')).every((n) => read.has(n))).toBe(true);
+    const before = gradients(model, batch, undefined, false, [0, 2]);
+    const slab1 = model.variables.get('linear1.slab1')!;
+    const kept = slab1.clone();
+    slab1.assign(tf.mul(slab1, 3));
+    const after = gradients(model, batch, undefined, false, [0, 2]);
+    slab1.assign(kept);
+    kept.dispose();
+    expect(after.loss).toBe(before.loss);
+    for (const [name, g] of before.grads) expect(Array.from(after.grads.get(name)!)).toEqual(Array.from(g));
   });
 
   it('balances the work: slabs grow with the block’s end, so late blocks pair with early ones', () => {

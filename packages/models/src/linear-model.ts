@@ -84,6 +84,11 @@ export class LinearModel implements Model {
     return this.blocks.map((b) => [b.start, b.end] as const);
   }
 
+  variablesRead(blocks: readonly number[]): ReadonlySet<string> {
+    const unread = new Set(this.blocks.map((_, b) => `linear1.slab${b}`).filter((_, b) => !blocks.includes(b)));
+    return new Set([...this.variables.keys()].filter((name) => !unread.has(name)));
+  }
+
   features(ids: tf.Tensor2D, blocks?: readonly number[]): OutputFeatures {
     const [B, P] = ids.shape;
     const d = this.config.dim;

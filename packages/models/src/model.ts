@@ -53,6 +53,8 @@ export interface Model {
    * a block). Present for linear/mlp: worker threads can split a batch's loss by position blocks.
    */
   readonly positionBlocks?: readonly (readonly [number, number])[];
+  /** The variables `features(ids, blocks)` reads (with {@link Model.positionBlocks}): a worker thread refreshes only these. */
+  variablesRead?(blocks: readonly number[]): ReadonlySet<string>;
   /** The smallest padded length ≥ `length` that `forward` computes efficiently. */
   paddedLength(length: number): number;
   /** Weights in checkpoint form (for linear/mlp: the paper's PyTorch names and layouts). */

@@ -29,7 +29,10 @@ function reduce(from: number, to: number): number {
 try {
   await initBackend(init.backend as BackendName);
   const model = createModel(init.config, { seed: 0 });
-  // the replica's variables are refreshed from shared memory only after an update
+  // the replica's variables are refreshed from shared memory only after an update, and only
+  // those its share of the loss reads (a worker with some position blocks skips the others' slabs)
+  const read = init.blocks === undefined ? undefined : model.variablesRead?.(init.blocks);
+  const refreshed = init.slots.filter((s) => read === undefined || read.has(s.name));
   let stale = true;
   port.on('message', (request: StepRequest) => {
     try {
@@ -54,7 +57,7 @@ try {
         return;
       }
       if (stale) {
-        for (const s of init.slots) {
+        for (const s of refreshed) {
           const t = tf.tensor(params.subarray(s.offset, s.offset + s.size), s.shape);
           model.variables.get(s.name)!.assign(t);
           t.dispose();
