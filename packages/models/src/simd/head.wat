@@ -129,8 +129,9 @@
   ;; Stores the row's loss parts (see above) at term and sums. exp is Cephes' expf polynomial on
   ;; f32x4 (relative error ≈ 1e-7). No subnormal float is ever made: x86 takes ≈ 100 cycles for
   ;; each operation that reads or writes one, and WebAssembly cannot turn on flush-to-zero (three
-  ;; padding entries a row once made this pass 4× slower at V = 117). So exp's argument is clamped
-  ;; at −87 (e⁻⁸⁷ ≈ 1.6·10⁻³⁸ is still normal), and gradient entries below 10⁻³⁰ become exact zeros.
+  ;; padding entries a row once made the whole kernel ≈ 1.5× slower at V = 117). So exp's
+  ;; argument is clamped at −87 (e⁻⁸⁷ ≈ 1.6·10⁻³⁸ is still normal), and gradient entries below
+  ;; 10⁻³⁰ become exact zeros.
   (func $row_gradient (param $x i32) (param $V i32) (param $t i32) (param $c f32) (param $db i32)
     (param $term i32) (param $sums i32)
     (local $at i32) (local $end i32) (local $m f32) (local $s f32) (local $q f32)
@@ -163,7 +164,7 @@
             (f32x4.sub (v128.load (local.get $at)) (local.get $vm))
             (v128.const f32x4 -87 -87 -87 -87)))
         ;; e = 2ⁿ·exp(r) with n = round(e·log₂e), r = e − n·ln 2 (ln 2 in two parts, exact first).
-        ;; Adding 1.5·2²³ rounds to an integer and leaves n in the low bits of the float ($t).
+        ;; Adding 1.5·2²³ rounds to an integer and leaves n in the low bits of the float ($t4).
         (local.set $t4 (f32x4.add (f32x4.mul (local.get $e) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))
           (v128.const f32x4 12582912 12582912 12582912 12582912)))
         (local.set $n (f32x4.sub (local.get $t4) (v128.const f32x4 12582912 12582912 12582912 12582912)))
