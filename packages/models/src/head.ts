@@ -57,9 +57,17 @@ export function affineCrossEntropyValue(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Te
  * @example const loss = affineCrossEntropySum(hidden, wOut, bOut, targets, weights);
  */
 export function affineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D, chunkRows = headChunkRows(w.shape[1])): tf.Scalar {
+  if (fusedHeadApplies(h.shape[1], w.shape[1])) return fusedSum(h, w, b, targets, weights);
+  return chunkedAffineCrossEntropySum(h, w, b, targets, weights, chunkRows);
+}
+
+/**
+ * {@link affineCrossEntropySum} as tensor ops in row chunks, where the fused kernel does not
+ * apply (exported for the benchmark that compares the two: `pnpm --filter @cotlab/models bench:head`).
+ */
+export function chunkedAffineCrossEntropySum(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, targets: tf.Tensor1D, weights: tf.Tensor1D, chunkRows = headChunkRows(w.shape[1])): tf.Scalar {
   const [N, k] = h.shape;
   const V = w.shape[1];
-  if (fusedHeadApplies(k, V)) return fusedSum(h, w, b, targets, weights);
   const f = tf.customGrad(((hIn: tf.Tensor2D, wIn: tf.Tensor2D, bIn: tf.Tensor1D, save: GradSave) => {
     const step = chunkRows;
     const { value, dh, dwbT } = tf.tidy(() => {
