@@ -1,3 +1,4 @@
+import { addInto } from './simd/kernels.js';
 import { tf } from './tf.js';
 import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 
@@ -27,9 +28,7 @@ export function addOnHeap(sum: tf.Tensor, part: tf.Tensor): void {
     kernels.add_into(heapOffset(backend, sum), heapOffset(backend, part), part.size);
     return;
   }
-  const target = valuesOf(sum);
-  const values = valuesOf(part);
-  for (let i = 0; i < values.length; i++) target[i] = target[i]! + values[i]!;
+  addInto(valuesOf(sum), valuesOf(part), 0, part.size);
 }
 
 /** target = values (add false) or target += values (add true). */

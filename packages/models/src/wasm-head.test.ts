@@ -100,6 +100,18 @@ describe('the fused output layer on wasm (head_grad)', () => {
     expect(() => fusedAffineCrossEntropy(h, w, b, outside, coef)).toThrow(/target 10 of row 7 is not in \[0, 9\]/);
   });
 
+  it('gives a non-finite loss for a non-finite hidden row, so training stops on it (not a silent finite value)', () => {
+    const [N, k, V] = [16, 8, 8];
+    const rng = new Rng(5);
+    for (const bad of [NaN, Infinity]) {
+      const h = random(rng, N, k);
+      h[9]![3] = bad;
+      const w = random(rng, k, V);
+      const got = fusedAffineCrossEntropy(tf.tensor2d(h), tf.tensor2d(w), tf.zeros<tf.Rank.R1>([V]), tf.tensor1d(new Array<number>(N).fill(2), 'int32'), tf.ones<tf.Rank.R1>([N]));
+      expect(Number.isFinite(got.loss.dataSync()[0])).toBe(false);
+    }
+  });
+
   it('leaves output layers whose weight gradient outgrows a core’s cache, or with k not a multiple of 8, to tensor ops', () => {
     expect(fusedHeadApplies(32, 512)).toBe(true);
     expect(fusedHeadApplies(256, 50_258)).toBe(false);

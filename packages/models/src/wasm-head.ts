@@ -4,6 +4,7 @@
 // products' packing); the fused pass keeps 16 rows of them in cache at a time.
 import { tf } from './tf.js';
 import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
+import { checkTargets, MIN_PROBABILITY } from './wasm-xent-grad.js';
 
 const KERNEL = 'CotlabAffineCrossEntropy';
 
@@ -18,15 +19,11 @@ const VOCAB_MULTIPLE = 8;
  */
 const MAX_WEIGHTS = 1 << 16;
 
-/** A row's loss is at most this (−log 1e-30), as in the tensor-op path's floored probabilities. */
-const MAX_ROW_LOSS = -Math.log(1e-30);
+/** A row's loss is at most this, as in the tensor-op path's floored probabilities. */
+const MAX_ROW_LOSS = -Math.log(MIN_PROBABILITY);
 
 /** Bias of the padding vocabulary entries: their probability is 0 to float precision. */
 const PAD_BIAS = -1e30;
-
-interface Backend extends WasmBackendLike {
-  disposeData(dataId: object): boolean;
-}
 
 /** Registers the kernel (WebAssembly backend only; idempotent). */
 export function registerAffineCrossEntropyOnWasm(): void {
@@ -35,17 +32,14 @@ export function registerAffineCrossEntropyOnWasm(): void {
     kernelName: KERNEL,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as unknown as Backend;
+      const b = backend as unknown as WasmBackendLike;
       const kernels = heapKernels(b);
       if (kernels === undefined) throw new Error('models: internal: the fused output layer needs WebAssembly SIMD');
       const { h, w, wT, bias, targets, coef } = inputs as Record<string, tf.TensorInfo>;
       const [N, k] = h!.shape as [number, number];
       const V = w!.shape[1]!;
       const vocabSize = (attrs as { vocabSize: number }).vocabSize;
-      const t = b.typedArrayFromHeap(targets!) as Int32Array;
-      for (let n = 0; n < N; n++) {
-        if (!(t[n]! >= 0 && t[n]! < vocabSize)) throw new RangeError(`models: cross-entropy: target ${t[n]} of row ${n} is not in [0, ${vocabSize - 1}]`);
-      }
+      checkTargets(b.typedArrayFromHeap(targets!) as Int32Array, vocabSize);
       const dh = b.makeOutput([N, k], 'float32');
       const dwT = b.makeOutput([V, k], 'float32');
       const db = b.makeOutput([V], 'float32');

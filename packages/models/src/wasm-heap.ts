@@ -6,6 +6,8 @@ export interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  /** Frees a tensor's data (one made with makeOutput and not returned from the kernel). */
+  disposeData(dataId: object): boolean;
   wasm: { asm: { memory: KernelMemory } };
 }
 

@@ -5,7 +5,7 @@ import { heapKernels, heapOffset, type WasmBackendLike } from './wasm-heap.js';
 const KERNEL = 'CotlabSoftmaxCrossEntropy';
 
 /** Probabilities are floored here before the log, so a confidently wrong row costs ≈ 69 nats, not ∞. */
-const MIN_PROBABILITY = 1e-30;
+export const MIN_PROBABILITY = 1e-30;
 
 /** Rows per tile of the transposed write (JavaScript fallback): TILE rows × V columns stay in cache. */
 const TILE = 32;
@@ -28,10 +28,7 @@ export function registerSoftmaxCrossEntropyOnWasm(): void {
       const targets = inputs['targets']!;
       const coef = inputs['coef']!;
       const [N, V] = softmax.shape as [number, number];
-      const t = b.typedArrayFromHeap(targets) as Int32Array;
-      for (let n = 0; n < N; n++) {
-        if (!(t[n]! >= 0 && t[n]! < V)) throw new RangeError(`models: cross-entropy: target ${t[n]} of row ${n} is not in [0, ${V - 1}]`);
-      }
+      checkTargets(b.typedArrayFromHeap(targets) as Int32Array, V);
       const g = b.makeOutput([N, V], 'float32');
       const gT = b.makeOutput([V, N], 'float32');
       const loss = b.makeOutput([], 'float32');
@@ -49,6 +46,13 @@ export function registerSoftmaxCrossEntropyOnWasm(): void {
       return [g, gT, loss];
     },
   });
+}
+
+/** Throws a RangeError naming the first target outside [0, V): the kernels index rows by them. */
+export function checkTargets(targets: Int32Array, V: number): void {
+  for (const [n, t] of targets.entries()) {
+    if (!(t >= 0 && t < V)) throw new RangeError(`models: cross-entropy: target ${t} of row ${n} is not in [0, ${V - 1}]`);
+  }
 }
 
 /**
