@@ -1,0 +1,100 @@
+// Where two workers' time goes, for the MLP split by position blocks: each share's gradient pass
+// in one thread, the whole batch in one thread, the two shares in two worker threads (with the
+// process's CPU time and page faults), and in two processes at once; rounds interleaved.
+// Run: pnpm --filter @cotlab/models bench:workers [T d V] [rounds]   (default 307 16 117, 4 rounds)
+// Results in bench/results/workers-split.json.
+import { spawn } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { resourceUsage } from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { initBackend } from '../src/backend.js';
+import { gradientBuffers, gradientsInChunks, type TokenSequenceLike } from '../src/batch.js';
+import { createModel } from '../src/create-model.js';
+import { createParallelTrainer } from '../src/node/parallel.js';
+import { positionShares } from '../src/position-shares.js';
+import { Rng } from '../src/rng.js';
+
+const BATCH = 128;
+const STEPS = 6; // a measurement: the median of STEPS − 1 steps (the first warms up)
+const args = process.argv.slice(2).map(Number);
+const [T, d, V] = (args.length >= 3 ? args.slice(0, 3) : [307, 16, 117]) as [number, number, number];
+const rounds = args[3] ?? 4;
+
+await initBackend('wasm');
+const rng = new Rng(7);
+const seqs: TokenSequenceLike[] = Array.from({ length: BATCH }, () => ({ ids: Int32Array.from({ length: T + 1 }, () => Math.floor(rng.next() * V)) }));
+const config = { kind: 'mlp', vocabSize: V, contextLength: T, dim: d } as const;
+const model = createModel(config, { seed: 1 });
+const shares = positionShares(model, 2);
+if (shares === undefined) throw new Error(`bench: T=${T} has fewer than 2 position blocks`);
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** Median ms of `fn` over STEPS − 1 runs after one warm-up. */
+async function timed(fn: () => unknown): Promise<number> {
+  const ms: number[] = [];
+  for (let s = 0; s < STEPS; s++) {
+    const t0 = performance.now();
+    await fn();
+    if (s > 0) ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/** One share's gradient pass, in this thread (undefined: the whole batch). */
+function share(blocks: readonly number[] | undefined): Promise<number> {
+  const into = gradientBuffers(model);
+  return timed(() => gradientsInChunks(model, seqs, BATCH, into, false, blocks));
+}
+
+if (process.env['BENCH_SHARE'] !== undefined) {
+  console.log(JSON.stringify({ ms: await share(shares[Number(process.env['BENCH_SHARE'])]) }));
+  process.exit(0);
+}
+
+/** A child process timing share k alone (the same script, BENCH_SHARE = k). */
+const child = (k: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(T), String(d), String(V)], {
+      env: { ...process.env, BENCH_SHARE: String(k) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (x: Buffer) => (out += x.toString()));
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms) : reject(new Error(`bench child exited with ${code}`))));
+  });
+
+const trainer = await createParallelTrainer(createModel(config, { seed: 1 }), 2, 'wasm');
+const results: Record<string, number>[] = [];
+try {
+  for (let r = 0; r < rounds; r++) {
+    const wholeMs = await share(undefined);
+    const share0Ms = await share(shares[0]);
+    const share1Ms = await share(shares[1]);
+    const before = resourceUsage();
+    const twoThreadsMs = await timed(() => trainer.gradients(seqs));
+    const after = resourceUsage();
+    const [p0, p1] = await Promise.all([child(0), child(1)]);
+    const row = {
+      round: r,
+      wholeMs,
+      share0Ms,
+      share1Ms,
+      twoThreadsMs,
+      twoThreadsCpuMsPerStep: (after.userCPUTime + after.systemCPUTime - before.userCPUTime - before.systemCPUTime) / 1000 / STEPS,
+      twoThreadsMinorFaultsPerStep: (after.minorPageFault - before.minorPageFault) / STEPS,
+      twoProcessesMs: Math.max(p0, p1),
+      shareAloneInProcessMs: await child(0),
+    };
+    results.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, +v.toFixed(1)])));
+    console.log(JSON.stringify(results[results.length - 1]));
+  }
+} finally {
+  await trainer.close();
+}
+console.table(results);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = fileURLToPath(new URL('./results/workers-split.json', import.meta.url));
+writeFileSync(`${file}.tmp`, `${JSON.stringify({ date: new Date().toISOString(), config: { T, d, V, batch: BATCH }, shares, rounds: results }, null, 2)}\n`);
+renameSync(`${file}.tmp`, file);
