@@ -3,9 +3,10 @@
 // Run: pnpm --filter @cotlab/models bench:ab <commit> [T d V] [rounds]
 // The commit's src/ is extracted to bench/.ab/<commit>/ (git-ignored); each child process runs
 // 8 steps of the MLP at batch 128 and reports its fastest; the table gives min and median over rounds.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lastLineOfChild } from './child-process.js';
 
 const BATCH = 128;
 const STEPS = 8;
@@ -42,17 +43,8 @@ async function child(dir: string, T: number, d: number, V: number): Promise<numb
   return best;
 }
 
-function run(dir: string, T: number, d: number, V: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-      env: { ...process.env, AB_CHILD: JSON.stringify({ dir, T, d, V }) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    p.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve(Number(out.trim().split('\n').pop())) : reject(new Error(`ab child exited with ${code}`))));
-  });
+async function run(dir: string, T: number, d: number, V: number): Promise<number> {
+  return Number(await lastLineOfChild(import.meta.url, { AB_CHILD: JSON.stringify({ dir, T, d, V }) }));
 }
 
 if (process.env['AB_CHILD'] !== undefined) {

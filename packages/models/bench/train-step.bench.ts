@@ -5,7 +5,7 @@
 // On a shared machine every figure is noisy: each quantity is measured several times, interleaved
 // with the others so they see the same load, and the fastest repetition is kept (the closest to an
 // unloaded machine). Ratios are ratios of those minima.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdamW } from '../src/adamw.js';
@@ -16,6 +16,7 @@ import type { Model } from '../src/model.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
+import { lastLineOfChild } from './child-process.js';
 
 const BATCH = 128;
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
@@ -154,17 +155,8 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
  * a 2-worker speed-up (shared caches, memory bandwidth, a virtual machine's scheduling).
  */
 async function twoProcessCeiling(configIndex: number): Promise<{ aloneMs: number; togetherMs: number; ceiling: number }> {
-  const child = (): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-        env: { ...process.env, BENCH_CHILD: String(configIndex) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      p.on('error', reject);
-      p.on('exit', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { stepMs: number }).stepMs) : reject(new Error(`bench child exited with ${code}`))));
-    });
+  const child = async (): Promise<number> =>
+    (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_CHILD: String(configIndex) })) as { stepMs: number }).stepMs;
   const aloneMs = await child();
   const together = await Promise.all([child(), child()]);
   const togetherMs = (together[0] + together[1]) / 2;

@@ -3,7 +3,6 @@
 // process's CPU time and page faults), and in two processes at once; rounds interleaved.
 // Run: pnpm --filter @cotlab/models bench:workers [T d V] [rounds]   (default 307 16 117, 4 rounds)
 // Results in bench/results/workers-split.json.
-import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { createModel } from '../src/create-model.js';
 import { createParallelTrainer } from '../src/node/parallel.js';
 import { positionShares } from '../src/position-shares.js';
 import { Rng } from '../src/rng.js';
+import { lastLineOfChild } from './child-process.js';
 
 const BATCH = 128;
 const STEPS = 6; // a measurement: the median of STEPS − 1 steps (the first warms up)
@@ -53,17 +53,8 @@ if (process.env['BENCH_SHARE'] !== undefined) {
 }
 
 /** A child process timing share k alone (the same script, BENCH_SHARE = k). */
-const child = (k: number): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(T), String(d), String(V)], {
-      env: { ...process.env, BENCH_SHARE: String(k) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    p.stdout.on('data', (x: Buffer) => (out += x.toString()));
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms) : reject(new Error(`bench child exited with ${code}`))));
-  });
+const child = async (k: number): Promise<number> =>
+  (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_SHARE: String(k) }, [String(T), String(d), String(V)])) as { ms: number }).ms;
 
 const trainer = await createParallelTrainer(createModel(config, { seed: 1 }), 2, 'wasm');
 const results: Record<string, number>[] = [];
