@@ -24,6 +24,13 @@ interface Row {
   twoProcessCeiling: number;
   cpuRatioToMatMul: number;
   idealSpeedup2Workers: number;
+  /** Absent in runs before the paired measurement. */
+  pairedStepMs1Worker?: number;
+  pairedStepMs2Workers?: number;
+  pairedSpeedup2Workers?: number;
+  pairedSpeedup2WorkersQ1?: number;
+  pairedSpeedup2WorkersQ3?: number;
+  pairedCpuRatio2Workers?: number;
   backend: string;
 }
 
@@ -46,6 +53,20 @@ const lines = [
       `| ${r.config} | ${n(r.trainStepMs1Worker)} | ${n(r.trainStepMs2Workers)} | **${r.speedup2Workers.toFixed(2)}×** | ${n(r.tokensPerSecond2Workers)} | ${n(r.cpuStepMs1Worker)} → ${n(r.cpuStepMs2Workers)} | ${n(r.twoProcessAloneMs)} → ${n(r.twoProcessTogetherMs)} | **${r.twoProcessCeiling.toFixed(2)}×** |`,
   ),
 ];
+const paired = results.rows.filter((r) => r.pairedSpeedup2Workers !== undefined);
+if (paired.length > 0) {
+  lines.push(
+    '',
+    'The 2-worker speed-up from adjacent pairs of steps (one step with 1 worker, one with 2, alternating which goes first), median and quartiles over the pairs:',
+    '',
+    '| config (MLP) | median step ms, 1 → 2 workers | **2-worker speed-up** (goal ≥ 1.7×) | quartiles | CPU time, 2 workers / 1 |',
+    '|---|---:|---:|---:|---:|',
+    ...paired.map(
+      (r) =>
+        `| ${r.config} | ${n(r.pairedStepMs1Worker!)} → ${n(r.pairedStepMs2Workers!)} | **${r.pairedSpeedup2Workers!.toFixed(2)}×** | ${r.pairedSpeedup2WorkersQ1!.toFixed(2)}× – ${r.pairedSpeedup2WorkersQ3!.toFixed(2)}× | ${r.pairedCpuRatio2Workers!.toFixed(2)} |`,
+    ),
+  );
+}
 // the spread between runs of the same code: this machine's load moves single runs by ±20–50%
 const history = readFileSync(new URL('./results/train-step-history.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -61,11 +82,12 @@ if (history.length >= 2) {
     '',
     `The same code (commit ${history[0]!.commit}) over ${history.length} runs of the benchmark, min / **median** / max:`,
     '',
-    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, from CPU time | machine ceiling |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, paired steps (median) | same, from CPU time | machine ceiling |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.rows.map((r, i) => {
       const rows = history.map((h) => h.rows[i]!).filter((x) => x.config === r.config);
-      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} |`;
+      const pairedRuns = rows.flatMap((x) => (x.pairedSpeedup2Workers === undefined ? [] : [x.pairedSpeedup2Workers]));
+      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${pairedRuns.length === 0 ? '–' : spread(pairedRuns, 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} |`;
     }),
   );
 }

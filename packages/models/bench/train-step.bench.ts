@@ -1,5 +1,5 @@
 // Training-step throughput of the paper's MLP vs the backend's dense matMul rate, in the same run.
-// Run: pnpm --filter @cotlab/models bench   (env BENCH_BACKEND=wasm|cpu|node, BENCH_REPEATS=N, BENCH_SKIP_NAIVE=1)
+// Run: pnpm --filter @cotlab/models bench   (env BENCH_BACKEND=wasm|cpu|node, BENCH_REPEATS=N, BENCH_PAIRS=N, BENCH_SKIP_NAIVE=1)
 // Then `pnpm --filter @cotlab/models bench:readme` writes the tables into the README.
 //
 // On a shared machine every figure is noisy: each quantity is measured several times, interleaved
@@ -10,9 +10,11 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdamW } from '../src/adamw.js';
 import { initBackend, type BackendName } from '../src/backend.js';
-import { gradients, packBatch, type TokenSequenceLike } from '../src/batch.js';
+import { gradients, gradientsInChunks, packBatch, type TokenSequenceLike } from '../src/batch.js';
+import { microBatchSize } from '../src/config.js';
 import { createModel } from '../src/create-model.js';
 import type { Model } from '../src/model.js';
+import { createParallelTrainer } from '../src/node/parallel.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
@@ -20,6 +22,7 @@ import { lastLineOfChild } from './child-process.js';
 
 const BATCH = 128;
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
+const PAIRS = Number(process.env['BENCH_PAIRS'] ?? 12);
 const CONFIGS = [
   { name: 'T=64 d=32 V=512', kind: 'mlp', vocabSize: 512, contextLength: 64, dim: 32 },
   { name: 'T=307 d=16 V=117 (paper multiplication length)', kind: 'mlp', vocabSize: 117, contextLength: 307, dim: 16 },
@@ -149,6 +152,76 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
   return { wall: best, cpu: (used.user + used.system) / 1e6 / REPEATS };
 }
 
+/** Median and quartiles of some numbers. */
+function quartiles(xs: readonly number[]): { q1: number; median: number; q3: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number): number => {
+    const i = q * (s.length - 1);
+    return s[Math.floor(i)]! + (s[Math.ceil(i)]! - s[Math.floor(i)]!) * (i - Math.floor(i));
+  };
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
+/**
+ * The 2-worker speed-up from adjacent pairs of steps: one step of train()'s one-worker path
+ * (gradients in this thread, then AdamW) and one of its two-worker path (a parallel trainer),
+ * PAIRS times, alternating which goes first; each pair's ratio of wall-clock times, and of the
+ * process's CPU times (2 workers over 1: the work's overhead when split). A shared host's slow
+ * spells last seconds, so two adjacent steps see about the same machine, unlike the minima of
+ * two trainings run one after the other.
+ */
+async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise<{ speedup: ReturnType<typeof quartiles>; cpuRatio: ReturnType<typeof quartiles>; oneMs: number; twoMs: number }> {
+  const config = { kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim } as const;
+  const one = createModel(config, { seed: 1 });
+  const oneOpt = new AdamW(one, { weightDecay: 0.1, gradClip: 1 });
+  const into = oneOpt.gradientBuffers();
+  const chunk = microBatchSize(one.config, BATCH);
+  const two = createModel(config, { seed: 1 });
+  const trainer = await createParallelTrainer(two, 2, 'wasm');
+  const twoOpt = new AdamW(two, { weightDecay: 0.1, gradClip: 1, storage: trainer.params, momentStorage: trainer.moments, deferUpload: true });
+  const timed = async (fn: () => unknown): Promise<{ ms: number; cpuMs: number }> => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    const used = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpuMs: (used.user + used.system) / 1000 };
+  };
+  const stepOne = () =>
+    timed(() => {
+      const r = gradientsInChunks(one, seqs, chunk, into);
+      oneOpt.step(into, 1 / r.tokens, 1e-3);
+    });
+  const stepTwo = () =>
+    timed(async () => {
+      await trainer.gradients(seqs);
+      await trainer.step(twoOpt, 1 / packBatch(two, seqs).tokens, 1e-3);
+    });
+  const pairs: { one: { ms: number; cpuMs: number }; two: { ms: number; cpuMs: number } }[] = [];
+  try {
+    await stepOne();
+    await stepTwo();
+    for (let p = 0; p < PAIRS; p++) {
+      if (p % 2 === 0) {
+        const a = await stepOne();
+        pairs.push({ one: a, two: await stepTwo() });
+      } else {
+        const b = await stepTwo();
+        pairs.push({ one: await stepOne(), two: b });
+      }
+    }
+  } finally {
+    await trainer.close();
+    one.dispose();
+    two.dispose();
+  }
+  return {
+    speedup: quartiles(pairs.map((p) => p.one.ms / p.two.ms)),
+    cpuRatio: quartiles(pairs.map((p) => p.two.cpuMs / p.one.cpuMs)),
+    oneMs: quartiles(pairs.map((p) => p.one.ms)).median,
+    twoMs: quartiles(pairs.map((p) => p.two.ms)).median,
+  };
+}
+
 /**
  * What two cores give two independent single-thread trainings here: the 1-worker step run in one
  * child process alone, then in two at once. 2 × alone / together is the machine's own ceiling for
@@ -207,6 +280,7 @@ for (const c of CONFIGS) {
     oneWorkerCpu = Math.min(oneWorkerCpu, one.cpu);
     twoWorkersCpu = Math.min(twoWorkersCpu, two.cpu);
   }
+  const paired = backend === 'wasm' ? await pairedSpeedup(c, seqs) : undefined;
   const ceiling = await twoProcessCeiling(CONFIGS.indexOf(c));
   const cpuOurs = cpuPerCall(`ours ${T}`);
   const cpuMatMul = cpuPerCall(`matmul ${T * d}`);
@@ -233,6 +307,17 @@ for (const c of CONFIGS) {
     trainStepMs2Workers: +(twoWorkers * 1000).toFixed(1),
     tokensPerSecond2Workers: Math.round((BATCH * T) / twoWorkers),
     speedup2Workers: +(oneWorker / twoWorkers).toFixed(2),
+    // the same from adjacent pairs of steps (median and quartiles): the robust figure on a shared host
+    ...(paired === undefined
+      ? {}
+      : {
+          pairedStepMs1Worker: +paired.oneMs.toFixed(1),
+          pairedStepMs2Workers: +paired.twoMs.toFixed(1),
+          pairedSpeedup2Workers: +paired.speedup.median.toFixed(2),
+          pairedSpeedup2WorkersQ1: +paired.speedup.q1.toFixed(2),
+          pairedSpeedup2WorkersQ3: +paired.speedup.q3.toFixed(2),
+          pairedCpuRatio2Workers: +paired.cpuRatio.median.toFixed(2),
+        }),
     // CPU time is what the work costs whatever the load: the robust figures on a shared machine
     cpuStepMs: +(cpuOurs * 1000).toFixed(1),
     cpuEffectiveGflops: +(flops / cpuOurs / 1e9).toFixed(2),

@@ -58,6 +58,19 @@ describe('splitting a batch’s loss by position blocks (wasm)', () => {
     for (const [name, g] of before.grads) expect(Array.from(after.grads.get(name)!)).toEqual(Array.from(g));
   });
 
+  it('a share writes into buffers of only what it reads (as a worker does), and names a variable it reads without one', () => {
+    const batch = packBatch(model, sequences(13));
+    const full = gradients(model, batch, undefined, false, [1, 3]);
+    const read = model.variablesRead!([1, 3]);
+    const only = new Map([...model.variables].filter(([name]) => read.has(name)).map(([name, v]) => [name, new Float32Array(v.size).fill(7)]));
+    const part = gradients(model, batch, only, false, [1, 3]);
+    expect(part.loss).toBe(full.loss);
+    expect([...part.grads.keys()]).toEqual([...read]);
+    for (const [name, g] of part.grads) expect(Array.from(g)).toEqual(Array.from(full.grads.get(name)!));
+    only.delete('linear1.slab3');
+    expect(() => gradients(model, batch, only, false, [1, 3])).toThrow(/linear1\.slab3/);
+  });
+
   it('balances the work: slabs grow with the block’s end, so late blocks pair with early ones', () => {
     const mlp = createModel({ kind: 'mlp', vocabSize: 117, contextLength: 307, dim: 16 }, { seed: 1 });
     // 8 blocks of ≈ 38 positions: a slab's work grows with its end, 2 + 3 + 5 + 8 = 1 + 4 + 6 + 7 blocks

@@ -120,7 +120,8 @@ export function gradientBuffers(model: Model): GradientMap {
 /**
  * Summed loss and gradients (not yet divided by the token count) for one packed batch, written
  * into `into` (from {@link gradientBuffers}; `add`: added to what it holds) without allocating,
- * or into fresh arrays. `blocks`: the share of the loss at those position blocks (see {@link lossSum}).
+ * or into fresh arrays. `blocks`: the share of the loss at those position blocks (see {@link lossSum});
+ * `into` may then hold only the variables that share reads (`Model.variablesRead`).
  */
 export function gradients(model: Model, batch: PackedBatch, into: GradientMap = gradientBuffers(model), add = false, blocks?: readonly number[]): { loss: number; grads: GradientMap } {
   if (reachedBlocks(model, batch.length, blocks)?.length === 0) {
@@ -135,7 +136,12 @@ export function gradients(model: Model, batch: PackedBatch, into: GradientMap = 
   value.dispose();
   for (const [i, name] of names.entries()) {
     const g = grads[vars[i]!.name];
-    const target = into.get(name)!;
+    const target = into.get(name);
+    if (target === undefined) {
+      // a worker's buffers cover only what its share reads (Model.variablesRead): say if that is wrong
+      if (g !== undefined) throw new Error(`models: internal: a gradient of ${name}, which this share was said not to read`);
+      continue;
+    }
     if (g !== undefined) copyOrAdd(target, valuesOf(g), add);
     else if (!add) target.fill(0);
   }

@@ -26,7 +26,9 @@ export function safeCut(text: string): number {
  */
 export async function* safeChunks(pieces: Iterable<string> | AsyncIterable<string>, chunkChars = DEFAULT_CHUNK_CHARS): AsyncGenerator<string> {
   let pending = '';
-  for await (const piece of pieces) {
+  // Typed as the async case (for-await takes both at run time): the element type of a union of
+  // iterables was once inferred as `any` by the linter's type service, failing CI at random.
+  for await (const piece of pieces as AsyncIterable<string>) {
     pending += piece;
     if (pending.length < chunkChars) continue;
     const cut = safeCut(pending);

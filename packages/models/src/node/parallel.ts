@@ -67,17 +67,26 @@ function startWorker(workerData: WorkerInit): Worker {
  * model now; `moments`). `gradients` gives each worker a share of the batch's loss — for the
  * paper's linear/mlp models the targets at some position blocks of every sequence (see
  * `positionShares`), else a contiguous share of the sequences — whose gradients it leaves in its
- * own shared buffer; `step` has worker k sum all buffers over its k-th
- * share of the parameters and update that share: the same step one thread would take, up to
- * floating-point order, with no serial pass over the parameters on the calling thread.
+ * own shared buffer; `step` has worker k sum the buffers over its k-th share of the parameters
+ * (only where several workers' shares read a variable) and update that share: the same step one
+ * thread would take, up to floating-point order, with no serial pass over the parameters on the
+ * calling thread.
  *
  * @example const trainer = await createParallelTrainer(model, 2, 'wasm');
  */
 export async function createParallelTrainer(model: Model, count: number, backend: string): Promise<ParallelTrainer> {
+  const byPosition = positionShares(model, count);
+  const everyWorker = Array.from({ length: count }, (_, k) => k);
+  // which workers' shares read a variable (a share's gradient of anything else is zero)
+  const reads = byPosition?.map((blocks) => model.variablesRead?.(blocks));
+  const writersOf = (name: string): number[] => {
+    const writers = reads === undefined ? everyWorker : everyWorker.filter((k) => reads[k]?.has(name) ?? true);
+    return writers.length > 0 ? writers : [0];
+  };
   const slots: Slot[] = [];
   let total = 0;
   for (const [name, v] of model.variables) {
-    slots.push({ name, offset: total, size: v.size, shape: [...v.shape], decays: model.decays(name) });
+    slots.push({ name, offset: total, size: v.size, shape: [...v.shape], decays: model.decays(name), writers: writersOf(name) });
     total += v.size;
   }
   // weights, moments and every worker's gradients in one shared memory, where the optimizer's
@@ -90,7 +99,6 @@ export async function createParallelTrainer(model: Model, count: number, backend
   for (const s of slots) params.get(s.name)!.set(model.variables.get(s.name)!.dataSync());
   // worker k sums and updates elements [shares[k], shares[k + 1])
   const shares = Array.from({ length: count + 1 }, (_, k) => Math.round((k * total) / count));
-  const byPosition = positionShares(model, count);
   const workers = Array.from({ length: count }, (_, index) =>
     startWorker({ config: model.config, backend, slots, memory, total, workers: count, index, ...(byPosition === undefined ? {} : { blocks: byPosition[index]! }) }),
   );

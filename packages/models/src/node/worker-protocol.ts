@@ -10,6 +10,12 @@ export interface Slot {
   shape: number[];
   /** Whether AdamW's weight decay applies to it. */
   decays: boolean;
+  /**
+   * The workers whose share of the loss reads it, so whose gradient of it may be nonzero; the
+   * first one's buffer holds their sum after `reduce`. With position blocks a slab has one writer
+   * and needs no sum, nor zeros written by the others.
+   */
+  writers: number[];
 }
 
 /** What a training worker thread starts with. */
@@ -20,7 +26,8 @@ export interface WorkerInit {
   /**
    * A shared WebAssembly memory laid out by {@link sharedLayout}: all variables (read by every
    * worker before each step, updated in shares by `update`), AdamW's two moments (same layout),
-   * and one gradient array per worker (worker k writes the k-th; `reduce` sums them into the first).
+   * and one gradient array per worker (worker k writes the k-th where it is among a slot's writers;
+   * `reduce` sums a slot's writers into its first writer's).
    */
   memory: KernelMemory;
   /** Floats of all variables together. */
@@ -42,7 +49,7 @@ export function sharedLayout(total: number, workers: number): number[] {
 export type StepRequest =
   /** Gradients of these sequences into this worker's buffer (`add`: added to what it holds). */
   | { type: 'step'; sequences: { ids: Int32Array; lossMask?: Uint8Array }[]; add: boolean }
-  /** Sum every worker's gradients over [from, to) into the first buffer; reply with Σ g². */
+  /** Sum the writers' gradients over [from, to) into each slot's first writer's buffer; reply with Σ g². */
   | { type: 'reduce'; from: number; to: number }
   /** AdamW on [from, to) of the parameters from the summed gradients. */
   | { type: 'update'; from: number; to: number; coefficients: AdamWCoefficients; decayFactor: number };

@@ -8,7 +8,7 @@ import { gradientsInChunks } from '../batch.js';
 import { createModel } from '../create-model.js';
 import { addInto, sumOfSquares, viewsOnMemory } from '../simd/kernels.js';
 import { tf } from '../tf.js';
-import { sharedLayout, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
+import { sharedLayout, type Slot, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -16,14 +16,27 @@ const reply = (m: StepReply): void => port.postMessage(m);
 
 const [params, m, v, ...allGrads] = viewsOnMemory(init.memory, sharedLayout(init.total, init.workers)) as [Float32Array, Float32Array, Float32Array, ...Float32Array[]];
 const grads = allGrads[init.index]!;
-const summed = allGrads[0]!;
-// the gradients are summed straight into the shared buffer: no per-step arrays
-const gradViews = new Map(init.slots.map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
+// the gradients are summed straight into the shared buffer, only of the variables this worker's
+// share reads (the others' gradients are zero, never written nor summed): no per-step arrays
+const gradViews = new Map(init.slots.filter((s) => s.writers.includes(init.index)).map((s) => [s.name, grads.subarray(s.offset, s.offset + s.size)]));
 
-/** Σ over workers of the gradients in [from, to), written to the first buffer; returns Σ g². */
+/** The slots overlapping [from, to), each with its overlap. */
+function overlaps(from: number, to: number): { slot: Slot; from: number; to: number }[] {
+  return init.slots.map((slot) => ({ slot, from: Math.max(from, slot.offset), to: Math.min(to, slot.offset + slot.size) })).filter((o) => o.from < o.to);
+}
+
+/** The gradient of a slot's elements summed over its writers: in its first writer's buffer (after `reduce`). */
+const summedOf = (slot: Slot): Float32Array => allGrads[slot.writers[0]!]!;
+
+/** Σ over a slot's writers of their gradients, for the elements in [from, to); returns Σ g². */
 function reduce(from: number, to: number): number {
-  for (const other of allGrads.slice(1)) addInto(summed, other, from, to);
-  return sumOfSquares(summed, from, to);
+  let sq = 0;
+  for (const o of overlaps(from, to)) {
+    const sum = summedOf(o.slot);
+    for (const w of o.slot.writers.slice(1)) addInto(sum, allGrads[w]!, o.from, o.to);
+    sq += sumOfSquares(sum, o.from, o.to);
+  }
+  return sq;
 }
 
 try {
@@ -41,18 +54,16 @@ try {
         return;
       }
       if (request.type === 'update') {
-        // the slots that overlap [from, to), each with its own decay
-        for (const s of init.slots) {
-          const from = Math.max(request.from, s.offset);
-          const to = Math.min(request.to, s.offset + s.size);
-          if (from < to) adamwUpdate(params, summed, m, v, from, to, request.coefficients, s.decays ? request.decayFactor : 1);
+        // slot by slot: each with its own decay and its own summed gradient
+        for (const o of overlaps(request.from, request.to)) {
+          adamwUpdate(params, summedOf(o.slot), m, v, o.from, o.to, request.coefficients, o.slot.decays ? request.decayFactor : 1);
         }
         stale = true;
         reply({ type: 'updated' });
         return;
       }
       if (request.sequences.length === 0) {
-        if (!request.add) grads.fill(0);
+        if (!request.add) for (const g of gradViews.values()) g.fill(0);
         reply({ type: 'done', loss: 0 });
         return;
       }
