@@ -18,7 +18,7 @@ import { createParallelTrainer } from '../src/node/parallel.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
-import { lastLineOfChild } from './child-process.js';
+import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
 
 const BATCH = 128;
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
@@ -228,10 +228,11 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
  * a 2-worker speed-up (shared caches, memory bandwidth, a virtual machine's scheduling).
  */
 async function twoProcessCeiling(configIndex: number): Promise<{ aloneMs: number; togetherMs: number; ceiling: number }> {
-  const child = async (): Promise<number> =>
-    (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_CHILD: String(configIndex) })) as { stepMs: number }).stepMs;
+  const child = async (start: Record<string, string> = {}): Promise<number> =>
+    (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_CHILD: String(configIndex), ...start })) as { stepMs: number }).stepMs;
   const aloneMs = await child();
-  const together = await Promise.all([child(), child()]);
+  const start = startTogether();
+  const together = await Promise.all([child(start), child(start)]);
   const togetherMs = (together[0] + together[1]) / 2;
   return { aloneMs, togetherMs, ceiling: (2 * aloneMs) / togetherMs };
 }
@@ -239,7 +240,9 @@ async function twoProcessCeiling(configIndex: number): Promise<{ aloneMs: number
 const backend = await initBackend(process.env['BENCH_BACKEND'] as BackendName | undefined);
 if (process.env['BENCH_CHILD'] !== undefined) {
   const c = CONFIGS[Number(process.env['BENCH_CHILD'])]!;
-  const { wall } = await trainStep(c, randomData(c.contextLength, c.vocabSize), 1);
+  const data = randomData(c.contextLength, c.vocabSize);
+  await waitForStart();
+  const { wall } = await trainStep(c, data, 1);
   console.log(JSON.stringify({ stepMs: wall * 1000 }));
   process.exit(0);
 }

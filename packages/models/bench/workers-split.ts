@@ -1,18 +1,20 @@
 // Where two workers' time goes, for the MLP split by position blocks: each share's gradient pass
 // in one thread, the whole batch in one thread, the two shares in two worker threads (with the
-// process's CPU time and page faults), and in two processes at once; rounds interleaved.
+// process's CPU time and page faults), and in two processes at once; then each worker's time by
+// phase in full 2-worker steps (refresh, gradients, reduce, AdamW); rounds interleaved.
 // Run: pnpm --filter @cotlab/models bench:workers [T d V] [rounds]   (default 307 16 117, 4 rounds)
 // Results in bench/results/workers-split.json.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '../src/backend.js';
-import { gradientBuffers, gradientsInChunks, type TokenSequenceLike } from '../src/batch.js';
+import { AdamW } from '../src/adamw.js';
+import { gradientBuffers, gradientsInChunks, packBatch, type TokenSequenceLike } from '../src/batch.js';
 import { createModel } from '../src/create-model.js';
-import { createParallelTrainer } from '../src/node/parallel.js';
+import { createParallelTrainer, type WorkerTimings } from '../src/node/parallel.js';
 import { positionShares } from '../src/position-shares.js';
 import { Rng } from '../src/rng.js';
-import { lastLineOfChild } from './child-process.js';
+import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
 
 const BATCH = 128;
 const STEPS = 6; // a measurement: the median of STEPS − 1 steps (the first warms up)
@@ -48,15 +50,33 @@ function share(blocks: readonly number[] | undefined): Promise<number> {
 }
 
 if (process.env['BENCH_SHARE'] !== undefined) {
+  await waitForStart();
   console.log(JSON.stringify({ ms: await share(shares[Number(process.env['BENCH_SHARE'])]) }));
   process.exit(0);
 }
 
 /** A child process timing share k alone (the same script, BENCH_SHARE = k). */
-const child = async (k: number): Promise<number> =>
-  (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_SHARE: String(k) }, [String(T), String(d), String(V)])) as { ms: number }).ms;
+const child = async (k: number, start: Record<string, string> = {}): Promise<number> =>
+  (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_SHARE: String(k), ...start }, [String(T), String(d), String(V)])) as { ms: number }).ms;
 
-const trainer = await createParallelTrainer(createModel(config, { seed: 1 }), 2, 'wasm');
+const replica = createModel(config, { seed: 1 });
+const trainer = await createParallelTrainer(replica, 2, 'wasm');
+const optimizer = new AdamW(replica, { weightDecay: 0.1, gradClip: 1, storage: trainer.params, momentStorage: trainer.moments, deferUpload: true });
+const tokens = packBatch(replica, seqs).tokens;
+
+/** Median over STEPS − 1 full 2-worker steps (after one warm-up) of each worker's time by phase. */
+async function phases(): Promise<Record<string, number>> {
+  const rows: WorkerTimings[][] = [];
+  for (let s = 0; s < STEPS; s++) {
+    await trainer.gradients(seqs);
+    await trainer.step(optimizer, 1 / tokens, 1e-3);
+    if (s > 0) rows.push([...trainer.lastStepTimings()]);
+  }
+  const out: Record<string, number> = {};
+  for (const k of [0, 1]) for (const phase of ['refreshMs', 'gradientsMs', 'reduceMs', 'updateMs'] as const) out[`worker${k}${phase[0]!.toUpperCase()}${phase.slice(1)}`] = median(rows.map((r) => r[k]![phase]));
+  return out;
+}
+
 const results: Record<string, number>[] = [];
 try {
   for (let r = 0; r < rounds; r++) {
@@ -66,7 +86,8 @@ try {
     const before = resourceUsage();
     const twoThreadsMs = await timed(() => trainer.gradients(seqs));
     const after = resourceUsage();
-    const [p0, p1] = await Promise.all([child(0), child(1)]);
+    const start = startTogether();
+    const [p0, p1] = await Promise.all([child(0, start), child(1, start)]);
     const row = {
       round: r,
       wholeMs,
@@ -77,6 +98,8 @@ try {
       twoThreadsMinorFaultsPerStep: (after.minorPageFault - before.minorPageFault) / STEPS,
       twoProcessesMs: Math.max(p0, p1),
       shareAloneInProcessMs: await child(0),
+      // a full 2-worker step (gradients, reduce, AdamW), each worker's own time by phase
+      ...(await phases()),
     };
     results.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, +v.toFixed(1)])));
     console.log(JSON.stringify(results[results.length - 1]));

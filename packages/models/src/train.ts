@@ -11,7 +11,7 @@ import { yieldToEventLoop } from './event-loop.js';
 import { learningRate } from './schedule.js';
 import { tf } from './tf.js';
 import type { TrainingState } from './node/checkpoint.js';
-import type { ParallelTrainer } from './node/parallel.js';
+import type { ParallelTrainer, WorkerTimings } from './node/parallel.js';
 
 /**
  * The paper's training recipe, as defaults (Malach 2023, §5 and its released code): AdamW,
@@ -46,7 +46,18 @@ export interface TrainProgress {
 
 /** One line of the metrics log (JSONL). */
 export type TrainMetrics =
-  | { type: 'train'; step: number; loss: number; lr: number; gradNorm: number; tokens: number; tokensPerSecond: number; elapsedSeconds: number }
+  | {
+      type: 'train';
+      step: number;
+      loss: number;
+      lr: number;
+      gradNorm: number;
+      tokens: number;
+      tokensPerSecond: number;
+      elapsedSeconds: number;
+      /** With worker threads: where each one's time on this step went (ms, by phase). */
+      workers?: readonly WorkerTimings[];
+    }
   | { type: 'eval'; step: number; loss: number; tokens: number }
   | { type: 'checkpoint'; step: number; dir: string };
 
@@ -110,6 +121,12 @@ function checkInt(name: string, value: number, min: number): void {
 
 function checkNumber(name: string, value: number, min: number): void {
   if (!Number.isFinite(value) || value < min) throw new ModelArgumentError(name, `a finite number ≥ ${min}`, value);
+}
+
+/** Timings rounded to 0.1 ms, for the metrics log. */
+function toTenthsOfMs(t: WorkerTimings): WorkerTimings {
+  const r = (ms: number): number => Math.round(ms * 10) / 10;
+  return { refreshMs: r(t.refreshMs), gradientsMs: r(t.gradientsMs), reduceMs: r(t.reduceMs), updateMs: r(t.updateMs) };
 }
 
 /**
@@ -303,7 +320,8 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
       const elapsedSeconds = (performance.now() - start) / 1000;
       const tokensPerSecond = elapsedSeconds > 0 ? tokensThisRun / elapsedSeconds : 0;
       const etaSeconds = step > startStep ? (elapsedSeconds / (step - startStep)) * (o.steps - step) : 0;
-      o.onMetrics?.({ type: 'train', step, loss, lr, gradNorm, tokens, tokensPerSecond, elapsedSeconds });
+      const workerTimings = parallel?.lastStepTimings().map(toTenthsOfMs);
+      o.onMetrics?.({ type: 'train', step, loss, lr, gradNorm, tokens, tokensPerSecond, elapsedSeconds, ...(workerTimings === undefined ? {} : { workers: workerTimings }) });
       if (o.evalEvery > 0 && step % o.evalEvery === 0) lastEvalLoss = await evaluate();
       o.onProgress?.({ step, steps: o.steps, loss, lr, tokensPerSecond, etaSeconds, tokens, elapsedSeconds, backend, ...(lastEvalLoss === undefined ? {} : { evalLoss: lastEvalLoss }) });
       if (o.checkpointEvery > 0 && step % o.checkpointEvery === 0 && step < o.steps) await save(loss);

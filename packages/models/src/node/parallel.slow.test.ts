@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { countingSequences } from '../__fixtures__/counting-sequences.js';
 import { initBackend } from '../backend.js';
 import { createModel } from '../create-model.js';
-import { train } from '../train.js';
+import { train, type TrainMetrics } from '../train.js';
 
 describe('data parallelism across worker threads (wasm; workers run the sources through tsx)', () => {
   beforeAll(async () => {
@@ -24,8 +24,19 @@ describe('data parallelism across worker threads (wasm; workers run the sources 
     const one = createModel(config, { seed: 2 });
     const a = await train(one, data, { ...opts, workers: 1 });
     const two = createModel(config, { seed: 2 });
-    const b = await train(two, data, { ...opts, workers: 2 });
+    const metrics: TrainMetrics[] = [];
+    const b = await train(two, data, { ...opts, workers: 2, onMetrics: (m) => metrics.push(m) });
     expect(b.steps).toBe(5);
+    // each step's metrics say where each worker's time went
+    const steps = metrics.filter((m) => m.type === 'train');
+    expect(steps).toHaveLength(5);
+    for (const m of steps) {
+      expect(m.workers).toHaveLength(2);
+      for (const t of m.workers!) {
+        expect(t.gradientsMs).toBeGreaterThan(0);
+        for (const ms of [t.refreshMs, t.reduceMs, t.updateMs]) expect(ms).toBeGreaterThanOrEqual(0);
+      }
+    }
     expectClose(b.losses, a.losses, { rtol: 1e-5, atol: 1e-6 });
     const wa = one.exportWeights();
     for (const [name, t] of two.exportWeights()) expectClose(t.data, wa.get(name)!.data, { rtol: 1e-4, atol: 1e-5 });

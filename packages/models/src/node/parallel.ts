@@ -27,7 +27,21 @@ export interface ParallelTrainer {
    * the gradient norm before clipping.
    */
   step(optimizer: AdamW, scale: number, lr: number): Promise<number>;
+  /** Where each worker's time went in the last completed {@link ParallelTrainer.step} (its gradient calls included). */
+  lastStepTimings(): readonly WorkerTimings[];
   close(): Promise<void>;
+}
+
+/** One worker's time (ms, measured in the worker) on one optimizer step, by phase. */
+export interface WorkerTimings {
+  /** Uploading the updated weights its share reads into its backend. */
+  refreshMs: number;
+  /** Its share's loss and gradients, written to shared memory. */
+  gradientsMs: number;
+  /** Summing gradients over its share of the parameters, and Σ g². */
+  reduceMs: number;
+  /** AdamW on its share of the parameters. */
+  updateMs: number;
 }
 
 /**
@@ -138,6 +152,10 @@ export async function createParallelTrainer(model: Model, count: number, backend
       ),
     );
 
+  const noTimings = (): WorkerTimings[] => workers.map(() => ({ refreshMs: 0, gradientsMs: 0, reduceMs: 0, updateMs: 0 }));
+  let timings = noTimings();
+  let lastTimings: readonly WorkerTimings[] = noTimings();
+
   return {
     params,
     moments: { m: views(mAll), v: views(vAll) },
@@ -146,16 +164,32 @@ export async function createParallelTrainer(model: Model, count: number, backend
       const share = byPosition === undefined ? Math.ceil(sequences.length / count) : sequences.length;
       const copies = sequences.map((s) => ({ ids: Int32Array.from(s.ids), ...(s.lossMask === undefined ? {} : { lossMask: Uint8Array.from(s.lossMask) }) }));
       const replies = await all((k) => ({ type: 'step', add, sequences: byPosition === undefined ? copies.slice(k * share, (k + 1) * share) : copies }));
-      return { loss: replies.reduce((sum, r) => sum + (r.type === 'done' ? r.loss : 0), 0) };
+      let loss = 0;
+      for (const [k, r] of replies.entries()) {
+        if (r.type !== 'done') continue;
+        loss += r.loss;
+        timings[k]!.refreshMs += r.refreshMs;
+        timings[k]!.gradientsMs += r.ms - r.refreshMs;
+      }
+      return { loss };
     },
     async step(optimizer, scale, lr) {
       const reduced = await all((k) => ({ type: 'reduce', from: shares[k]!, to: shares[k + 1]! }));
-      const sumOfSquares = reduced.reduce((sum, r) => sum + (r.type === 'reduced' ? r.sumOfSquares : 0), 0);
+      let sumOfSquares = 0;
+      for (const [k, r] of reduced.entries()) {
+        if (r.type !== 'reduced') continue;
+        sumOfSquares += r.sumOfSquares;
+        timings[k]!.reduceMs += r.ms;
+      }
       const { coefficients, decayFactor, gradNorm } = optimizer.begin(scale, lr, sumOfSquares);
-      await all((k) => ({ type: 'update', from: shares[k]!, to: shares[k + 1]!, coefficients, decayFactor }));
+      const updated = await all((k) => ({ type: 'update', from: shares[k]!, to: shares[k + 1]!, coefficients, decayFactor }));
+      for (const [k, r] of updated.entries()) if (r.type === 'updated') timings[k]!.updateMs += r.ms;
       optimizer.updatedElsewhere();
+      lastTimings = timings;
+      timings = noTimings();
       return gradNorm;
     },
+    lastStepTimings: () => lastTimings,
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

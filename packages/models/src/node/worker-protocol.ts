@@ -54,9 +54,10 @@ export type StepRequest =
   /** AdamW on [from, to) of the parameters from the summed gradients. */
   | { type: 'update'; from: number; to: number; coefficients: AdamWCoefficients; decayFactor: number };
 
+/** Replies; `ms` is the worker's own time on the request (`refreshMs` of it: uploading updated weights). */
 export type StepReply =
   | { type: 'ready' }
-  | { type: 'done'; loss: number }
-  | { type: 'reduced'; sumOfSquares: number }
-  | { type: 'updated' }
+  | { type: 'done'; loss: number; ms: number; refreshMs: number }
+  | { type: 'reduced'; sumOfSquares: number; ms: number }
+  | { type: 'updated'; ms: number }
   | { type: 'error'; message: string };

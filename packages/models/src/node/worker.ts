@@ -48,9 +48,11 @@ try {
   const refreshed = init.slots.filter((s) => read === undefined || read.has(s.name));
   let stale = true;
   port.on('message', (request: StepRequest) => {
+    const start = performance.now();
+    const elapsed = (): number => performance.now() - start;
     try {
       if (request.type === 'reduce') {
-        reply({ type: 'reduced', sumOfSquares: reduce(request.from, request.to) });
+        reply({ type: 'reduced', sumOfSquares: reduce(request.from, request.to), ms: elapsed() });
         return;
       }
       if (request.type === 'update') {
@@ -59,12 +61,12 @@ try {
           adamwUpdate(params, summedOf(o.slot), m, v, o.from, o.to, request.coefficients, o.slot.decays ? request.decayFactor : 1);
         }
         stale = true;
-        reply({ type: 'updated' });
+        reply({ type: 'updated', ms: elapsed() });
         return;
       }
       if (request.sequences.length === 0) {
         if (!request.add) for (const g of gradViews.values()) g.fill(0);
-        reply({ type: 'done', loss: 0 });
+        reply({ type: 'done', loss: 0, ms: elapsed(), refreshMs: 0 });
         return;
       }
       if (stale) {
@@ -75,9 +77,10 @@ try {
         }
         stale = false;
       }
+      const refreshMs = elapsed();
       const chunk = init.backend === 'wasm' ? microBatchSize(model.config, request.sequences.length) : request.sequences.length;
       const r = gradientsInChunks(model, request.sequences, chunk, gradViews, request.add, init.blocks);
-      reply({ type: 'done', loss: r.loss });
+      reply({ type: 'done', loss: r.loss, ms: elapsed(), refreshMs });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });
     }
