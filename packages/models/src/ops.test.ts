@@ -188,5 +188,21 @@ for (const backend of ['wasm', 'cpu'] as const) {
       expectClose(tf.tidy(() => maskedLinear(x, slabs, blocks).dataSync()), dense, { rtol: 1e-5, atol: 1e-6 });
       tf.dispose([...slabs, x, r, ...grads]);
     });
+
+    it('maskedLinear: blocks wider than a forward panel (128 columns) give each block’s product, and leave no tensors behind', () => {
+      const rng = new Rng(4);
+      const T = 6;
+      const d = 48; // two blocks of 3 positions: slabs [144, 144] and [288, 144], cut into panels on wasm
+      const bounds = blockBounds(T, 2);
+      const blocks: MaskedBlock[] = bounds.map(([s, e]) => ({ inWidth: e * d, outWidth: (e - s) * d, dim: d }));
+      const slabs = bounds.map(([s, e]) => randn(rng, [e * d, (e - s) * d]) as tf.Tensor2D);
+      const x = randn(rng, [3, T * d]) as tf.Tensor2D;
+      const expected = tf.tidy(() => tf.concat(blocks.map((blk, i) => tf.matMul(tf.slice(x, [0, 0], [3, blk.inWidth]), slabs[i]!)), 1).dataSync());
+      const before = tf.memory().numTensors;
+      const got = tf.tidy(() => maskedLinear(x, slabs, blocks).dataSync());
+      expect(tf.memory().numTensors).toBe(before);
+      expectClose(got, expected, { rtol: 1e-6, atol: 1e-6 });
+      tf.dispose([...slabs, x]);
+    });
   });
 }
