@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lastLineOfChild } from './child-process.js';
+import { median } from './stats.js';
 
 const BATCH = 128;
 const STEPS = 8;
@@ -66,10 +67,7 @@ if (!existsSync(`${oldDir}/src`)) {
 const sides = { [commit]: `${oldDir}/src`, 'working tree': fileURLToPath(new URL('../src', import.meta.url)) };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
 for (let r = 0; r < rounds; r++) for (const [name, dir] of Object.entries(sides)) times[name]!.push(await run(dir, T, d, V));
-const stat = (xs: number[]): { min: number; median: number } => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { min: s[0]!, median: s[Math.floor((s.length - 1) / 2)]! };
-};
+const stat = (xs: number[]): { min: number; median: number } => ({ min: Math.min(...xs), median: median(xs) });
 const [a, b] = Object.values(times).map(stat) as [{ min: number; median: number }, { min: number; median: number }];
 console.log(`T=${T} d=${d} V=${V}, batch ${BATCH}, gradients + AdamW, fastest of ${STEPS - 1} steps a process, ${rounds} alternating rounds:`);
 for (const [name, xs] of Object.entries(times)) console.log(`  ${name.padEnd(12)} min ${stat(xs).min.toFixed(1)} ms, median ${stat(xs).median.toFixed(1)} ms  (${xs.map((x) => x.toFixed(0)).join(' ')})`);

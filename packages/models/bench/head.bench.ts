@@ -7,6 +7,7 @@ import { affineCrossEntropySum, chunkedAffineCrossEntropySum } from '../src/head
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { fusedHeadApplies } from '../src/wasm-head.js';
+import { median } from './stats.js';
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 10);
 // the two training-step configurations of bench/train-step.bench.ts: rows = batch 128 × T
@@ -51,7 +52,6 @@ for (const c of CONFIGS) {
   }
   tf.dispose([h, w, b, targets, weights]);
   const min = (x: number[]): number => Math.min(...x);
-  const median = (x: number[]): number => [...x].sort((p, q) => p - q)[Math.floor((x.length - 1) / 2)]!;
   const row = {
     config: c.name,
     rows: c.rows,

@@ -9,6 +9,7 @@ import { initBackend } from '../src/backend.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
+import { median } from './stats.js';
 
 const LOOPS = {
   /** The backend's dense matMul [128, 2048] × [2048, 2048] (XNNPACK on WebAssembly): bound by the execution units. */
@@ -19,7 +20,6 @@ const LOOPS = {
   memoryStream: { unit: 'GB/s', sizeBytes: 256 << 20 },
 } as const;
 type LoopName = keyof typeof LOOPS;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const SECONDS = 2; // each process times its loop this long, from a common start when two run
 
 /** A loop, set up: one call does `work` units of its measure (FLOPs, bytes). */
@@ -69,6 +69,7 @@ if (process.env['BENCH_LOOP'] !== undefined) {
 }
 
 const rounds = Number(process.argv[2] ?? 3);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:machine: rounds must be a whole number ≥ 1, got ${JSON.stringify(process.argv[2])}`);
 const child = async (name: LoopName, start: Record<string, string> = {}): Promise<number> =>
   (JSON.parse(await lastLineOfChild(import.meta.url, { BENCH_LOOP: name, ...start })) as { rate: number }).rate;
 

@@ -19,6 +19,7 @@ import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
 import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
+import { quartiles } from './stats.js';
 
 const BATCH = 128;
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
@@ -152,16 +153,6 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
   return { wall: best, cpu: (used.user + used.system) / 1e6 / REPEATS };
 }
 
-/** Median and quartiles of some numbers. */
-function quartiles(xs: readonly number[]): { q1: number; median: number; q3: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number): number => {
-    const i = q * (s.length - 1);
-    return s[Math.floor(i)]! + (s[Math.ceil(i)]! - s[Math.floor(i)]!) * (i - Math.floor(i));
-  };
-  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
-}
-
 /**
  * The 2-worker speed-up from adjacent pairs of steps: one step of train()'s one-worker path
  * (gradients in this thread, then AdamW) and one of its two-worker path (a parallel trainer),
@@ -178,7 +169,7 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
   const chunk = microBatchSize(one.config, BATCH);
   const two = createModel(config, { seed: 1 });
   const trainer = await createParallelTrainer(two, 2, 'wasm');
-  const twoOpt = new AdamW(two, { weightDecay: 0.1, gradClip: 1, storage: trainer.params, momentStorage: trainer.moments, deferUpload: true });
+  const twoOpt = new AdamW(two, { weightDecay: 0.1, gradClip: 1, ...trainer.optimizerStorage });
   const timed = async (fn: () => unknown): Promise<{ ms: number; cpuMs: number }> => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();

@@ -15,6 +15,7 @@ import { createParallelTrainer, type WorkerTimings } from '../src/node/parallel.
 import { positionShares } from '../src/position-shares.js';
 import { Rng } from '../src/rng.js';
 import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
+import { median } from './stats.js';
 
 const BATCH = 128;
 const STEPS = 6; // a measurement: the median of STEPS − 1 steps (the first warms up)
@@ -29,8 +30,6 @@ const config = { kind: 'mlp', vocabSize: V, contextLength: T, dim: d } as const;
 const model = createModel(config, { seed: 1 });
 const shares = positionShares(model, 2);
 if (shares === undefined) throw new Error(`bench: T=${T} has fewer than 2 position blocks`);
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /** Median ms of `fn` over STEPS − 1 runs after one warm-up. */
 async function timed(fn: () => unknown): Promise<number> {
@@ -61,7 +60,7 @@ const child = async (k: number, start: Record<string, string> = {}): Promise<num
 
 const replica = createModel(config, { seed: 1 });
 const trainer = await createParallelTrainer(replica, 2, 'wasm');
-const optimizer = new AdamW(replica, { weightDecay: 0.1, gradClip: 1, storage: trainer.params, momentStorage: trainer.moments, deferUpload: true });
+const optimizer = new AdamW(replica, { weightDecay: 0.1, gradClip: 1, ...trainer.optimizerStorage });
 const tokens = packBatch(replica, seqs).tokens;
 
 /** Median over STEPS − 1 full 2-worker steps (after one warm-up) of each worker's time by phase. */

@@ -210,7 +210,7 @@ export async function train(model: Model, data: SequenceSource, options: TrainOp
     const optimizer = new AdamW(model, {
       weightDecay: o.weightDecay,
       gradClip: o.gradClip,
-      ...(parallel === undefined ? {} : { storage: parallel.params, momentStorage: parallel.moments, deferUpload: true }),
+      ...parallel?.optimizerStorage,
     });
     if (resumed !== undefined) optimizer.importState(resumed.state, resumed.step, o.checkpointDir!);
 

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AdamW } from '../adamw.js';
+import type { AdamW, AdamWOptions } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
 import { positionShares } from '../position-shares.js';
@@ -12,10 +12,12 @@ import { kernelArrays } from '../simd/kernels.js';
 import { sharedLayout, type Slot, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
 export interface ParallelTrainer {
-  /** The weights the workers read, by variable name: views of shared memory (give them to AdamW as `storage`). */
-  readonly params: ReadonlyMap<string, Float32Array>;
-  /** AdamW's moments in shared memory (give them to AdamW as `momentStorage`). */
-  readonly moments: { m: ReadonlyMap<string, Float32Array>; v: ReadonlyMap<string, Float32Array> };
+  /**
+   * The AdamW options that put its weights and moments in the workers' shared memory, and leave the
+   * model's variables stale until `syncModel` (only the workers need the weights each step):
+   * `new AdamW(model, { ...hyperParameters, ...trainer.optimizerStorage })`.
+   */
+  readonly optimizerStorage: Required<Pick<AdamWOptions, 'storage' | 'momentStorage' | 'deferUpload'>>;
   /**
    * Summed loss of `sequences`, split across the workers; each keeps its gradients (`add`: added
    * to those of the previous call, for gradient accumulation) until {@link ParallelTrainer.step}.
@@ -77,8 +79,8 @@ function startWorker(workerData: WorkerInit): Worker {
 
 /**
  * Starts `count` worker threads, each with its own backend and a replica of `model`'s
- * architecture. The weights and AdamW's moments live in shared memory (`params`, filled from the
- * model now; `moments`). `gradients` gives each worker a share of the batch's loss — for the
+ * architecture. The weights (filled from the model now) and AdamW's moments live in shared
+ * memory (`optimizerStorage`). `gradients` gives each worker a share of the batch's loss — for the
  * paper's linear/mlp models the targets at some position blocks of every sequence (see
  * `positionShares`), else a contiguous share of the sequences — whose gradients it leaves in its
  * own shared buffer; `step` has worker k sum the buffers over its k-th share of the parameters
@@ -157,8 +159,7 @@ export async function createParallelTrainer(model: Model, count: number, backend
   let lastTimings: readonly WorkerTimings[] = noTimings();
 
   return {
-    params,
-    moments: { m: views(mAll), v: views(vAll) },
+    optimizerStorage: { storage: params, momentStorage: { m: views(mAll), v: views(vAll) }, deferUpload: true },
     async gradients(sequences, add = false) {
       // split by position blocks, every worker reads every sequence; else each takes a share of them
       const share = byPosition === undefined ? Math.ceil(sequences.length / count) : sequences.length;
