@@ -31,6 +31,13 @@ interface Row {
   pairedSpeedup2WorkersQ1?: number;
   pairedSpeedup2WorkersQ3?: number;
   pairedCpuRatio2Workers?: number;
+  /** Absent in runs before the ceiling was measured in the same rounds. */
+  pairedCeiling2Threads?: number;
+  pairedCeiling2ThreadsQ1?: number;
+  pairedCeiling2ThreadsQ3?: number;
+  pairedEfficiency2Workers?: number;
+  pairedEfficiency2WorkersQ1?: number;
+  pairedEfficiency2WorkersQ3?: number;
   backend: string;
 }
 
@@ -57,14 +64,15 @@ const paired = results.rows.filter((r) => r.pairedSpeedup2Workers !== undefined)
 if (paired.length > 0) {
   lines.push(
     '',
-    'The 2-worker speed-up from adjacent pairs of steps (one step with 1 worker, one with 2, alternating which goes first), median and quartiles over the pairs:',
+    'The 2-worker speed-up from adjacent rounds of steps (a step with 1 worker, one with 2, and the machine ceiling: the 1-worker step in a worker thread alone, then in two independent threads at once; the order reversed every other round), median and quartiles over the rounds:',
     '',
-    '| config (MLP) | median step ms, 1 → 2 workers | **2-worker speed-up** (goal ≥ 1.7×) | quartiles | CPU time, 2 workers / 1 |',
-    '|---|---:|---:|---:|---:|',
-    ...paired.map(
-      (r) =>
-        `| ${r.config} | ${n(r.pairedStepMs1Worker!)} → ${n(r.pairedStepMs2Workers!)} | **${r.pairedSpeedup2Workers!.toFixed(2)}×** | ${r.pairedSpeedup2WorkersQ1!.toFixed(2)}× – ${r.pairedSpeedup2WorkersQ3!.toFixed(2)}× | ${r.pairedCpuRatio2Workers!.toFixed(2)} |`,
-    ),
+    '| config (MLP) | median step ms, 1 → 2 workers | **2-worker speed-up** (goal ≥ 1.7×) | quartiles | CPU time, 2 workers / 1 | **machine ceiling, same rounds** (quartiles) | speed-up / ceiling (quartiles) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...paired.map((r) => {
+      const ceiling = r.pairedCeiling2Threads === undefined ? '–' : `**${r.pairedCeiling2Threads.toFixed(2)}×** (${r.pairedCeiling2ThreadsQ1!.toFixed(2)}× – ${r.pairedCeiling2ThreadsQ3!.toFixed(2)}×)`;
+      const share = r.pairedEfficiency2Workers === undefined ? '–' : `${r.pairedEfficiency2Workers.toFixed(2)} (${r.pairedEfficiency2WorkersQ1!.toFixed(2)} – ${r.pairedEfficiency2WorkersQ3!.toFixed(2)})`;
+      return `| ${r.config} | ${n(r.pairedStepMs1Worker!)} → ${n(r.pairedStepMs2Workers!)} | **${r.pairedSpeedup2Workers!.toFixed(2)}×** | ${r.pairedSpeedup2WorkersQ1!.toFixed(2)}× – ${r.pairedSpeedup2WorkersQ3!.toFixed(2)}× | ${r.pairedCpuRatio2Workers!.toFixed(2)} | ${ceiling} | ${share} |`;
+    }),
   );
 }
 // the spread between runs of the same code: this machine's load moves single runs by ±20–50%
@@ -82,12 +90,13 @@ if (history.length >= 2) {
     '',
     `The same code (commit ${history[0]!.commit}) over ${history.length} runs of the benchmark, min / **median** / max:`,
     '',
-    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, paired steps (median) | same, from CPU time | machine ceiling |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, paired steps (median) | same, from CPU time | machine ceiling (two processes) | same, two threads in the paired rounds (median) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.rows.map((r, i) => {
       const rows = history.map((h) => h.rows[i]!).filter((x) => x.config === r.config);
       const pairedRuns = rows.flatMap((x) => (x.pairedSpeedup2Workers === undefined ? [] : [x.pairedSpeedup2Workers]));
-      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${pairedRuns.length === 0 ? '–' : spread(pairedRuns, 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} |`;
+      const ceilingRuns = rows.flatMap((x) => (x.pairedCeiling2Threads === undefined ? [] : [x.pairedCeiling2Threads]));
+      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${pairedRuns.length === 0 ? '–' : spread(pairedRuns, 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} | ${ceilingRuns.length === 0 ? '–' : spread(ceilingRuns, 2, '×')} |`;
     }),
   );
 }

@@ -1,5 +1,5 @@
 // Training-step throughput of the paper's MLP vs the backend's dense matMul rate, in the same run.
-// Run: pnpm --filter @cotlab/models bench   (env BENCH_BACKEND=wasm|cpu|node, BENCH_REPEATS=N, BENCH_PAIRS=N, BENCH_SKIP_NAIVE=1)
+// Run: pnpm --filter @cotlab/models bench   (env BENCH_BACKEND=wasm|cpu|node, BENCH_REPEATS=N, BENCH_ROUNDS=N, BENCH_SKIP_NAIVE=1)
 // Then `pnpm --filter @cotlab/models bench:readme` writes the tables into the README.
 //
 // On a shared machine every figure is noisy: each quantity is measured several times, interleaved
@@ -15,15 +15,17 @@ import { microBatchSize } from '../src/config.js';
 import { createModel } from '../src/create-model.js';
 import type { Model } from '../src/model.js';
 import { createParallelTrainer } from '../src/node/parallel.js';
+import { startWorker } from '../src/node/start-worker.js';
 import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
 import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
 import { quartiles } from './stats.js';
+import type { StepWorkerInit } from './step-worker.js';
 
 const BATCH = 128;
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
-const PAIRS = Number(process.env['BENCH_PAIRS'] ?? 12);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 16);
 const CONFIGS = [
   { name: 'T=64 d=32 V=512', kind: 'mlp', vocabSize: 512, contextLength: 64, dim: 32 },
   { name: 'T=307 d=16 V=117 (paper multiplication length)', kind: 'mlp', vocabSize: 117, contextLength: 307, dim: 16 },
@@ -153,15 +155,37 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
   return { wall: best, cpu: (used.user + used.system) / 1e6 / REPEATS };
 }
 
+/** A benchmark worker thread running the one-worker step on its own model (bench/step-worker.ts). */
+async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<void>; close: () => Promise<number> }> {
+  const w = startWorker(new URL('./step-worker.ts', import.meta.url), init);
+  const next = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+  await next(); // 'ready'
+  return {
+    step: async () => {
+      const done = next();
+      w.postMessage('step');
+      await done;
+    },
+    close: () => w.terminate(),
+  };
+}
+
 /**
- * The 2-worker speed-up from adjacent pairs of steps: one step of train()'s one-worker path
- * (gradients in this thread, then AdamW) and one of its two-worker path (a parallel trainer),
- * PAIRS times, alternating which goes first; each pair's ratio of wall-clock times, and of the
- * process's CPU times (2 workers over 1: the work's overhead when split). A shared host's slow
- * spells last seconds, so two adjacent steps see about the same machine, unlike the minima of
- * two trainings run one after the other.
+ * The 2-worker speed-up from adjacent rounds of steps, and what the machine gives in the same
+ * seconds. A round times one step of train()'s one-worker path (gradients in this thread, then
+ * AdamW), one of its two-worker path (a parallel trainer), and the machine's ceiling: the
+ * one-worker step in a worker thread alone, then in two independent worker threads at once
+ * (2 × alone / together: what two cores give two independent trainings, shared caches and the
+ * host's load included). ROUNDS rounds after 3 warm-up rounds, the order reversed every other
+ * round; medians and quartiles of each round's ratios, and of the CPU time of a 2-worker step
+ * over a 1-worker step. A shared host's slow spells last seconds, so the steps of a round see
+ * about the same machine, unlike the minima of two trainings run one after the other.
  */
-async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise<{ speedup: ReturnType<typeof quartiles>; cpuRatio: ReturnType<typeof quartiles>; oneMs: number; twoMs: number }> {
+async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise<Record<'speedup' | 'cpuRatio' | 'ceiling' | 'efficiency', ReturnType<typeof quartiles>> & { oneMs: number; twoMs: number }> {
   const config = { kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim } as const;
   const one = createModel(config, { seed: 1 });
   const oneOpt = new AdamW(one, { weightDecay: 0.1, gradClip: 1 });
@@ -170,6 +194,7 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
   const two = createModel(config, { seed: 1 });
   const trainer = await createParallelTrainer(two, 2, 'wasm');
   const twoOpt = new AdamW(two, { weightDecay: 0.1, gradClip: 1, ...trainer.optimizerStorage });
+  const independent = await Promise.all([stepWorker({ config, sequences: seqs }), stepWorker({ config, sequences: seqs })]);
   const timed = async (fn: () => unknown): Promise<{ ms: number; cpuMs: number }> => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -187,32 +212,36 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
       await trainer.gradients(seqs);
       await trainer.step(twoOpt, 1 / packBatch(two, seqs).tokens, 1e-3);
     });
-  const pairs: { one: { ms: number; cpuMs: number }; two: { ms: number; cpuMs: number } }[] = [];
+  const alone = () => timed(() => independent[0].step());
+  const together = () => timed(() => Promise.all(independent.map((w) => w.step())));
+  type Round = Record<'one' | 'two' | 'alone' | 'together', { ms: number; cpuMs: number }>;
+  const round = async (reversed: boolean): Promise<Round> => {
+    const order = ['one', 'two', 'alone', 'together'] as const;
+    const run = { one: stepOne, two: stepTwo, alone, together };
+    const out: Partial<Round> = {};
+    for (const k of reversed ? [...order].reverse() : order) out[k] = await run[k]();
+    return out as Round;
+  };
+  const rounds: Round[] = [];
   try {
     // fresh workers run cold code at first (WebAssembly tier-up, compiled in the background)
-    for (let w = 0; w < 3; w++) {
-      await stepOne();
-      await stepTwo();
-    }
-    for (let p = 0; p < PAIRS; p++) {
-      if (p % 2 === 0) {
-        const a = await stepOne();
-        pairs.push({ one: a, two: await stepTwo() });
-      } else {
-        const b = await stepTwo();
-        pairs.push({ one: await stepOne(), two: b });
-      }
-    }
+    for (let w = 0; w < 3; w++) await round(w % 2 === 1);
+    for (let p = 0; p < ROUNDS; p++) rounds.push(await round(p % 2 === 1));
   } finally {
     await trainer.close();
+    await Promise.all(independent.map((w) => w.close()));
     one.dispose();
     two.dispose();
   }
+  const speedup = (r: Round): number => r.one.ms / r.two.ms;
+  const ceiling = (r: Round): number => (2 * r.alone.ms) / r.together.ms;
   return {
-    speedup: quartiles(pairs.map((p) => p.one.ms / p.two.ms)),
-    cpuRatio: quartiles(pairs.map((p) => p.two.cpuMs / p.one.cpuMs)),
-    oneMs: quartiles(pairs.map((p) => p.one.ms)).median,
-    twoMs: quartiles(pairs.map((p) => p.two.ms)).median,
+    speedup: quartiles(rounds.map(speedup)),
+    cpuRatio: quartiles(rounds.map((r) => r.two.cpuMs / r.one.cpuMs)),
+    ceiling: quartiles(rounds.map(ceiling)),
+    efficiency: quartiles(rounds.map((r) => speedup(r) / ceiling(r))),
+    oneMs: quartiles(rounds.map((r) => r.one.ms)).median,
+    twoMs: quartiles(rounds.map((r) => r.two.ms)).median,
   };
 }
 
@@ -314,6 +343,13 @@ for (const c of CONFIGS) {
           pairedSpeedup2WorkersQ1: +paired.speedup.q1.toFixed(2),
           pairedSpeedup2WorkersQ3: +paired.speedup.q3.toFixed(2),
           pairedCpuRatio2Workers: +paired.cpuRatio.median.toFixed(2),
+          // the machine's own two-thread ceiling in the same rounds, and the speed-up's share of it
+          pairedCeiling2Threads: +paired.ceiling.median.toFixed(2),
+          pairedCeiling2ThreadsQ1: +paired.ceiling.q1.toFixed(2),
+          pairedCeiling2ThreadsQ3: +paired.ceiling.q3.toFixed(2),
+          pairedEfficiency2Workers: +paired.efficiency.median.toFixed(2),
+          pairedEfficiency2WorkersQ1: +paired.efficiency.q1.toFixed(2),
+          pairedEfficiency2WorkersQ3: +paired.efficiency.q3.toFixed(2),
         }),
     // CPU time is what the work costs whatever the load: the robust figures on a shared machine
     cpuStepMs: +(cpuOurs * 1000).toFixed(1),

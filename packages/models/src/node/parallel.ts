@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AdamW, AdamWOptions } from '../adamw.js';
 import type { TokenSequenceLike } from '../batch.js';
 import type { Model } from '../model.js';
 import { positionShares } from '../position-shares.js';
 import { kernelArrays } from '../simd/kernels.js';
+import { startWorker } from './start-worker.js';
 import { sharedLayout, type Slot, type StepReply, type StepRequest, type WorkerInit } from './worker-protocol.js';
 
 export interface ParallelTrainer {
@@ -44,37 +41,6 @@ export interface WorkerTimings {
   reduceMs: number;
   /** AdamW on its share of the parameters. */
   updateMs: number;
-}
-
-/**
- * The ESM entry of tsx's API. Where this runtime has no `import.meta.resolve` (vitest), it is read
- * from tsx's export map: `require.resolve` gives the CommonJS entry, which fails to load when the
- * tests run from the repository root.
- */
-function tsxEsmApi(): string {
-  const resolveEsm = (import.meta as { resolve?: (s: string) => string }).resolve;
-  if (typeof resolveEsm === 'function') return resolveEsm('tsx/esm/api');
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
-  const entry = exports['./esm/api']?.import?.default;
-  if (entry === undefined) throw new Error(`models: ${manifest} exports no ESM entry for 'tsx/esm/api'`);
-  return pathToFileURL(join(dirname(manifest), entry)).href;
-}
-
-/**
- * Starts a worker: the built `worker.js` next to this file or, when this package runs from its
- * TypeScript sources (tests, `tsx`), `worker.ts` after registering the `tsx` loader (a
- * devDependency of the repository) inside the worker.
- */
-function startWorker(workerData: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  const tsxApi = tsxEsmApi();
-  const script = new URL('./worker.ts', import.meta.url).href;
-  // a worker inherits the parent's loaders when the parent runs under tsx; otherwise register tsx
-  const bootstrap =
-    `import(${JSON.stringify(script)}).catch((error) => { if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error; ` +
-    `return import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(`${script}?tsx`)}); }); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /**
@@ -116,7 +82,16 @@ export async function createParallelTrainer(model: Model, count: number, backend
   // worker k sums and updates elements [shares[k], shares[k + 1])
   const shares = Array.from({ length: count + 1 }, (_, k) => Math.round((k * total) / count));
   const workers = Array.from({ length: count }, (_, index) =>
-    startWorker({ config: model.config, backend, slots, memory, total, workers: count, index, ...(byPosition === undefined ? {} : { blocks: byPosition[index]! }) }),
+    startWorker(new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url), {
+      config: model.config,
+      backend,
+      slots,
+      memory,
+      total,
+      workers: count,
+      index,
+      ...(byPosition === undefined ? {} : { blocks: byPosition[index]! }),
+    } satisfies WorkerInit),
   );
   const pending = new Map<Worker, { resolve: (r: StepReply) => void; reject: (e: unknown) => void }>();
   const ready = workers.map(
