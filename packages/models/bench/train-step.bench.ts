@@ -158,10 +158,13 @@ async function trainStep(c: BenchConfig, seqs: TokenSequenceLike[], workers: num
 /** A benchmark worker thread running the one-worker step on its own model (bench/step-worker.ts). */
 async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<void>; close: () => Promise<number> }> {
   const w = startWorker(new URL('./step-worker.ts', import.meta.url), init);
-  const next = (): Promise<unknown> =>
+  // one listener each for the whole run: the next reply (or error) settles the one request in flight
+  let pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  w.on('message', () => pending?.resolve());
+  w.on('error', (e) => pending?.reject(e));
+  const next = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
+      pending = { resolve, reject };
     });
   await next(); // 'ready'
   return {
