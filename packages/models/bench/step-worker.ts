@@ -2,11 +2,11 @@
 // (gradients of the whole batch, then AdamW) on request. Two of them at once measure what two
 // cores give two independent trainings, in the same seconds as the steps they are compared with.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AdamW } from '../src/adamw.js';
 import { initBackend } from '../src/backend.js';
-import { gradientsInChunks, type TokenSequenceLike } from '../src/batch.js';
-import { microBatchSize, type ModelConfig } from '../src/config.js';
+import type { TokenSequenceLike } from '../src/batch.js';
+import type { ModelConfig } from '../src/config.js';
 import { createModel } from '../src/create-model.js';
+import { oneWorkerStep } from './one-worker-step.js';
 
 export interface StepWorkerInit {
   config: ModelConfig;
@@ -15,14 +15,10 @@ export interface StepWorkerInit {
 
 const { config, sequences } = workerData as StepWorkerInit;
 await initBackend('wasm');
-const model = createModel(config, { seed: 1 });
-const optimizer = new AdamW(model, { weightDecay: 0.1, gradClip: 1 });
-const into = optimizer.gradientBuffers();
-const chunk = microBatchSize(model.config, sequences.length);
+const step = oneWorkerStep(createModel(config, { seed: 1 }), sequences);
 parentPort!.on('message', () => {
   const t0 = performance.now();
-  const r = gradientsInChunks(model, sequences, chunk, into);
-  optimizer.step(into, 1 / r.tokens, 1e-3);
+  step();
   parentPort!.postMessage(performance.now() - t0);
 });
 parentPort!.postMessage('ready');

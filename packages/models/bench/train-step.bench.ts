@@ -10,8 +10,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdamW } from '../src/adamw.js';
 import { initBackend, type BackendName } from '../src/backend.js';
-import { gradients, gradientsInChunks, packBatch, type TokenSequenceLike } from '../src/batch.js';
-import { microBatchSize } from '../src/config.js';
+import { gradients, packBatch, type TokenSequenceLike } from '../src/batch.js';
 import { createModel } from '../src/create-model.js';
 import type { Model } from '../src/model.js';
 import { createParallelTrainer } from '../src/node/parallel.js';
@@ -20,12 +19,20 @@ import { Rng } from '../src/rng.js';
 import { tf } from '../src/tf.js';
 import { train } from '../src/train.js';
 import { lastLineOfChild, startTogether, waitForStart } from './child-process.js';
+import { oneWorkerStep } from './one-worker-step.js';
 import { quartiles } from './stats.js';
 import type { StepWorkerInit } from './step-worker.js';
 
 const BATCH = 128;
-const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 8);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 16);
+/** A whole number ≥ 1 from the environment, or the default; anything else stops the run before any work. */
+function countFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = Number(raw ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`bench: ${name} must be a whole number ≥ 1, got ${JSON.stringify(raw)}`);
+  return n;
+}
+const REPEATS = countFromEnv('BENCH_REPEATS', 8);
+const ROUNDS = countFromEnv('BENCH_ROUNDS', 16);
 const CONFIGS = [
   { name: 'T=64 d=32 V=512', kind: 'mlp', vocabSize: 512, contextLength: 64, dim: 32 },
   { name: 'T=307 d=16 V=117 (paper multiplication length)', kind: 'mlp', vocabSize: 117, contextLength: 307, dim: 16 },
@@ -191,9 +198,7 @@ async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<v
 async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise<Record<'speedup' | 'cpuRatio' | 'ceiling' | 'efficiency', ReturnType<typeof quartiles>> & { oneMs: number; twoMs: number }> {
   const config = { kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim } as const;
   const one = createModel(config, { seed: 1 });
-  const oneOpt = new AdamW(one, { weightDecay: 0.1, gradClip: 1 });
-  const into = oneOpt.gradientBuffers();
-  const chunk = microBatchSize(one.config, BATCH);
+  const oneStep = oneWorkerStep(one, seqs);
   const two = createModel(config, { seed: 1 });
   const trainer = await createParallelTrainer(two, 2, 'wasm');
   const twoOpt = new AdamW(two, { weightDecay: 0.1, gradClip: 1, ...trainer.optimizerStorage });
@@ -205,11 +210,7 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
     const used = process.cpuUsage(c0);
     return { ms: performance.now() - t0, cpuMs: (used.user + used.system) / 1000 };
   };
-  const stepOne = () =>
-    timed(() => {
-      const r = gradientsInChunks(one, seqs, chunk, into);
-      oneOpt.step(into, 1 / r.tokens, 1e-3);
-    });
+  const stepOne = () => timed(oneStep);
   const stepTwo = () =>
     timed(async () => {
       await trainer.gradients(seqs);
