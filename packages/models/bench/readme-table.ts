@@ -38,6 +38,11 @@ interface Row {
   pairedEfficiency2Workers?: number;
   pairedEfficiency2WorkersQ1?: number;
   pairedEfficiency2WorkersQ3?: number;
+  /** Absent in runs before the workers' imbalance was recorded. */
+  pairedImbalance2Workers?: number;
+  pairedImbalance2WorkersQ3?: number;
+  pairedEvenRounds?: number;
+  pairedSpeedup2WorkersEvenRounds?: number;
   backend: string;
 }
 
@@ -66,12 +71,15 @@ if (paired.length > 0) {
     '',
     'The 2-worker speed-up from adjacent rounds of steps (a step with 1 worker, one with 2, and the machine ceiling: the 1-worker step in a worker thread alone, then in two independent threads at once; the order reversed every other round), median and quartiles over the rounds:',
     '',
-    '| config (MLP) | median step ms, 1 → 2 workers | **2-worker speed-up** (goal ≥ 1.7×) | quartiles | CPU time, 2 workers / 1 | **machine ceiling, same rounds** (quartiles) | speed-up / ceiling (quartiles) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| config (MLP) | median step ms, 1 → 2 workers | **2-worker speed-up** (goal ≥ 1.7×) | quartiles | CPU time, 2 workers / 1 | **machine ceiling, same rounds** (quartiles) | speed-up / ceiling (quartiles) | slower worker\'s pass, longer by (median, Q3) | speed-up in even rounds (≤ 10%; rounds) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...paired.map((r) => {
       const ceiling = r.pairedCeiling2Threads === undefined ? '–' : `**${r.pairedCeiling2Threads.toFixed(2)}×** (${r.pairedCeiling2ThreadsQ1!.toFixed(2)}× – ${r.pairedCeiling2ThreadsQ3!.toFixed(2)}×)`;
       const share = r.pairedEfficiency2Workers === undefined ? '–' : `${r.pairedEfficiency2Workers.toFixed(2)} (${r.pairedEfficiency2WorkersQ1!.toFixed(2)} – ${r.pairedEfficiency2WorkersQ3!.toFixed(2)})`;
-      return `| ${r.config} | ${n(r.pairedStepMs1Worker!)} → ${n(r.pairedStepMs2Workers!)} | **${r.pairedSpeedup2Workers!.toFixed(2)}×** | ${r.pairedSpeedup2WorkersQ1!.toFixed(2)}× – ${r.pairedSpeedup2WorkersQ3!.toFixed(2)}× | ${r.pairedCpuRatio2Workers!.toFixed(2)} | ${ceiling} | ${share} |`;
+      const percent = (x: number): string => `${(100 * x).toFixed(0)}%`;
+      const imbalance = r.pairedImbalance2Workers === undefined ? '–' : `${percent(r.pairedImbalance2Workers)}, ${percent(r.pairedImbalance2WorkersQ3!)}`;
+      const even = r.pairedEvenRounds === undefined ? '–' : `${r.pairedSpeedup2WorkersEvenRounds === undefined ? '–' : `${r.pairedSpeedup2WorkersEvenRounds.toFixed(2)}×`} (${r.pairedEvenRounds})`;
+      return `| ${r.config} | ${n(r.pairedStepMs1Worker!)} → ${n(r.pairedStepMs2Workers!)} | **${r.pairedSpeedup2Workers!.toFixed(2)}×** | ${r.pairedSpeedup2WorkersQ1!.toFixed(2)}× – ${r.pairedSpeedup2WorkersQ3!.toFixed(2)}× | ${r.pairedCpuRatio2Workers!.toFixed(2)} | ${ceiling} | ${share} | ${imbalance} | ${even} |`;
     }),
   );
 }
@@ -90,13 +98,14 @@ if (history.length >= 2) {
     '',
     `The same code (commit ${history[0]!.commit}) over ${history.length} runs of the benchmark, min / **median** / max:`,
     '',
-    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, paired steps (median) | same, from CPU time | machine ceiling (two processes) | same, two threads in the paired rounds (median) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| config (MLP) | train() step ms | dense matMul GFLOP/s | ratio to matMul (goal ≥ 0.6) | same, in CPU time | 2-worker speed-up (goal ≥ 1.7×) | same, paired steps (median) | same, paired even rounds (median) | same, from CPU time | machine ceiling (two processes) | same, two threads in the paired rounds (median) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.rows.map((r, i) => {
       const rows = history.map((h) => h.rows[i]!).filter((x) => x.config === r.config);
       const pairedRuns = rows.flatMap((x) => (x.pairedSpeedup2Workers === undefined ? [] : [x.pairedSpeedup2Workers]));
       const ceilingRuns = rows.flatMap((x) => (x.pairedCeiling2Threads === undefined ? [] : [x.pairedCeiling2Threads]));
-      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${pairedRuns.length === 0 ? '–' : spread(pairedRuns, 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} | ${ceilingRuns.length === 0 ? '–' : spread(ceilingRuns, 2, '×')} |`;
+      const evenRuns = rows.flatMap((x) => (x.pairedSpeedup2WorkersEvenRounds === undefined ? [] : [x.pairedSpeedup2WorkersEvenRounds]));
+      return `| ${r.config} | ${spread(rows.map((x) => x.trainStepMs1Worker), 0)} | ${spread(rows.map((x) => x.denseMatMulGflops), 1)} | ${spread(rows.map((x) => x.trainRatioToMatMul), 2)} | ${spread(rows.map((x) => x.cpuRatioToMatMul), 2)} | ${spread(rows.map((x) => x.speedup2Workers), 2, '×')} | ${pairedRuns.length === 0 ? '–' : spread(pairedRuns, 2, '×')} | ${evenRuns.length === 0 ? '–' : spread(evenRuns, 2, '×')} | ${spread(rows.map((x) => x.idealSpeedup2Workers), 2, '×')} | ${spread(rows.map((x) => x.twoProcessCeiling), 2, '×')} | ${ceilingRuns.length === 0 ? '–' : spread(ceilingRuns, 2, '×')} |`;
     }),
   );
 }

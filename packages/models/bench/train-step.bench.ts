@@ -185,6 +185,12 @@ async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<v
 }
 
 /**
+ * A round whose two workers' gradient passes differ by at most this fraction is "even": the host
+ * ran both cores at about the same speed through its 2-worker step.
+ */
+const EVEN_ROUND = 0.1;
+
+/**
  * The 2-worker speed-up from adjacent rounds of steps, and what the machine gives in the same
  * seconds. A round times one step of train()'s one-worker path (gradients in this thread, then
  * AdamW), one of its two-worker path (a parallel trainer), and the machine's ceiling: the
@@ -195,7 +201,10 @@ async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<v
  * over a 1-worker step. A shared host's slow spells last seconds, so the steps of a round see
  * about the same machine, unlike the minima of two trainings run one after the other.
  */
-async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise<Record<'speedup' | 'cpuRatio' | 'ceiling' | 'efficiency', ReturnType<typeof quartiles>> & { oneMs: number; twoMs: number }> {
+async function pairedSpeedup(
+  c: BenchConfig,
+  seqs: TokenSequenceLike[],
+): Promise<Record<'speedup' | 'cpuRatio' | 'ceiling' | 'efficiency' | 'imbalance', ReturnType<typeof quartiles>> & { oneMs: number; twoMs: number; evenSpeedup?: number; evenRounds: number }> {
   const config = { kind: c.kind, vocabSize: c.vocabSize, contextLength: c.contextLength, dim: c.dim } as const;
   const one = createModel(config, { seed: 1 });
   const oneStep = oneWorkerStep(one, seqs);
@@ -211,18 +220,22 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
     return { ms: performance.now() - t0, cpuMs: (used.user + used.system) / 1000 };
   };
   const stepOne = () => timed(oneStep);
-  const stepTwo = () =>
-    timed(async () => {
+  const stepTwo = async (): Promise<{ ms: number; cpuMs: number; imbalance: number }> => {
+    const t = await timed(async () => {
       await trainer.gradients(seqs);
       await trainer.step(twoOpt, 1 / packBatch(two, seqs).tokens, 1e-3);
     });
+    // the two shares are equal work: one pass much longer than the other is the host slowing one core
+    const passes = trainer.lastStepTimings().map((w) => w.gradientsMs);
+    return { ...t, imbalance: Math.max(...passes) / Math.min(...passes) - 1 };
+  };
   const alone = () => timed(() => independent[0].step());
   const together = () => timed(() => Promise.all(independent.map((w) => w.step())));
-  type Round = Record<'one' | 'two' | 'alone' | 'together', { ms: number; cpuMs: number }>;
+  type Round = Record<'one' | 'alone' | 'together', { ms: number; cpuMs: number }> & { two: { ms: number; cpuMs: number; imbalance: number } };
   const round = async (reversed: boolean): Promise<Round> => {
     const order = ['one', 'two', 'alone', 'together'] as const;
     const run = { one: stepOne, two: stepTwo, alone, together };
-    const out: Partial<Round> = {};
+    const out: Partial<Record<keyof Round, Round[keyof Round]>> = {};
     for (const k of reversed ? [...order].reverse() : order) out[k] = await run[k]();
     return out as Round;
   };
@@ -239,7 +252,11 @@ async function pairedSpeedup(c: BenchConfig, seqs: TokenSequenceLike[]): Promise
   }
   const speedup = (r: Round): number => r.one.ms / r.two.ms;
   const ceiling = (r: Round): number => (2 * r.alone.ms) / r.together.ms;
+  const even = rounds.filter((r) => r.two.imbalance <= EVEN_ROUND);
   return {
+    imbalance: quartiles(rounds.map((r) => r.two.imbalance)),
+    ...(even.length === 0 ? {} : { evenSpeedup: quartiles(even.map(speedup)).median }),
+    evenRounds: even.length,
     speedup: quartiles(rounds.map(speedup)),
     cpuRatio: quartiles(rounds.map((r) => r.two.cpuMs / r.one.cpuMs)),
     ceiling: quartiles(rounds.map(ceiling)),
@@ -354,6 +371,12 @@ for (const c of CONFIGS) {
           pairedEfficiency2Workers: +paired.efficiency.median.toFixed(2),
           pairedEfficiency2WorkersQ1: +paired.efficiency.q1.toFixed(2),
           pairedEfficiency2WorkersQ3: +paired.efficiency.q3.toFixed(2),
+          // how much longer the slower worker's pass took (the shares are equal work), and the
+          // speed-up over the rounds where the host ran both cores at about the same speed
+          pairedImbalance2Workers: +paired.imbalance.median.toFixed(3),
+          pairedImbalance2WorkersQ3: +paired.imbalance.q3.toFixed(3),
+          pairedEvenRounds: paired.evenRounds,
+          ...(paired.evenSpeedup === undefined ? {} : { pairedSpeedup2WorkersEvenRounds: +paired.evenSpeedup.toFixed(2) }),
         }),
     // CPU time is what the work costs whatever the load: the robust figures on a shared machine
     cpuStepMs: +(cpuOurs * 1000).toFixed(1),
