@@ -3,10 +3,9 @@
 // Run: pnpm --filter @cotlab/models bench:ab <commit> [T d V] [rounds]
 // The commit's src/ is extracted to bench/.ab/<commit>/ (git-ignored); each child process runs
 // 8 steps of the MLP at batch 128 and reports its fastest; the table gives min and median over rounds.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lastLineOfChild } from './child-process.js';
+import { commitSources } from './commit-sources.js';
 import { median } from './stats.js';
 
 const BATCH = 128;
@@ -57,14 +56,8 @@ if (process.env['AB_CHILD'] !== undefined) {
 const [rev, ...rest] = process.argv.slice(2);
 if (rev === undefined) throw new Error('usage: bench:ab <commit> [T d V] [rounds]');
 const [T = 64, d = 32, V = 512, rounds = 4] = rest.map(Number);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const commit = execSync(`git rev-parse --short ${rev}`, { cwd: root, encoding: 'utf8' }).trim();
-const oldDir = fileURLToPath(new URL(`./.ab/${commit}`, import.meta.url));
-if (!existsSync(`${oldDir}/src`)) {
-  mkdirSync(oldDir, { recursive: true });
-  execSync(`git archive ${commit} src | tar -x -C ${oldDir}`, { cwd: root, shell: '/bin/sh' });
-}
-const sides = { [commit]: `${oldDir}/src`, 'working tree': fileURLToPath(new URL('../src', import.meta.url)) };
+const { commit, dir: oldSources } = commitSources(rev);
+const sides = { [commit]: oldSources, 'working tree': fileURLToPath(new URL('../src', import.meta.url)) };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
 for (let r = 0; r < rounds; r++) for (const [name, dir] of Object.entries(sides)) times[name]!.push(await run(dir, T, d, V));
 const stat = (xs: number[]): { min: number; median: number } => ({ min: Math.min(...xs), median: median(xs) });

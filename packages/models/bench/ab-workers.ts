@@ -3,10 +3,10 @@
 // process (one TensorFlow.js engine each), and the parent steps them in alternating order, round
 // after round, so both see the same moments of the host.
 // Run: pnpm --filter @cotlab/models bench:ab:workers <commit> [T d V] [rounds]   (default 64 32 512, 24 rounds)
-// The commit's src/ is extracted to bench/.ab/<commit>/ (git-ignored), as bench:ab does.
-import { execSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// The commit's src/ is extracted to bench/.ab/<commit>/ (git-ignored; `commit-sources.ts`).
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { commitSources } from './commit-sources.js';
 import { median, quartiles } from './stats.js';
 
 const BATCH = 128;
@@ -73,36 +73,30 @@ function stepOf(child: ChildProcess): Promise<number> {
 }
 
 async function main(): Promise<void> {
-const [rev, ...rest] = process.argv.slice(2);
-if (rev === undefined) throw new Error('usage: bench:ab:workers <commit> [T d V] [rounds]');
-const [T = 64, d = 32, V = 512, rounds = 24] = rest.map(Number);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:ab:workers: rounds must be a whole number ≥ 1, got ${rest[3]}`);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const commit = execSync(`git rev-parse --short ${rev}`, { cwd: root, encoding: 'utf8' }).trim();
-const oldDir = fileURLToPath(new URL(`./.ab/${commit}`, import.meta.url));
-if (!existsSync(`${oldDir}/src`)) {
-  mkdirSync(oldDir, { recursive: true });
-  execSync(`git archive ${commit} src | tar -x -C ${oldDir}`, { cwd: root, shell: '/bin/sh' });
-}
-const names = [commit, 'working tree'];
-const sides = [await startSide(`${oldDir}/src`, T, d, V), await startSide(fileURLToPath(new URL('../src', import.meta.url)), T, d, V)];
-const ms: number[][] = [[], []];
-const ratios: number[] = [];
-for (let r = 0; r < WARM_UP + rounds; r++) {
-  // the order alternates, so neither side always runs right after the other
-  const order = r % 2 === 0 ? [0, 1] : [1, 0];
-  const round = [0, 0];
-  for (const i of order) round[i] = await stepOf(sides[i]!);
-  if (r < WARM_UP) continue;
-  ms[0]!.push(round[0]!);
-  ms[1]!.push(round[1]!);
-  ratios.push(round[0]! / round[1]!);
-}
-for (const child of sides) child.send('close');
-const q = quartiles(ratios);
-const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-console.log(`T=${T} d=${d} V=${V}, batch ${BATCH}, 2-worker steps (gradients + reduce + AdamW), ${rounds} alternating rounds after ${WARM_UP} warm-up:`);
-for (const [i, name] of names.entries()) console.log(`  ${name.padEnd(12)} median ${median(ms[i]!).toFixed(1)} ms, mean ${(total(ms[i]!) / ms[i]!.length).toFixed(1)} ms, fastest ${Math.min(...ms[i]!).toFixed(1)} ms`);
-// the median resists the host's slow spells; the total time is what a training run pays for them
-console.log(`  speed-up of the working tree over ${commit}, per round: median ${q.median.toFixed(3)} (quartiles ${q.q1.toFixed(3)}–${q.q3.toFixed(3)}); all rounds' time: ${(total(ms[0]!) / total(ms[1]!)).toFixed(3)}; fastest steps: ${(Math.min(...ms[0]!) / Math.min(...ms[1]!)).toFixed(3)}`);
+  const [rev, ...rest] = process.argv.slice(2);
+  if (rev === undefined) throw new Error('usage: bench:ab:workers <commit> [T d V] [rounds]');
+  const [T = 64, d = 32, V = 512, rounds = 24] = rest.map(Number);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:ab:workers: rounds must be a whole number ≥ 1, got ${rest[3]}`);
+  const { commit, dir: oldSources } = commitSources(rev);
+  const names = [commit, 'working tree'];
+  const sides = [await startSide(oldSources, T, d, V), await startSide(fileURLToPath(new URL('../src', import.meta.url)), T, d, V)];
+  const ms: number[][] = [[], []];
+  const ratios: number[] = [];
+  for (let r = 0; r < WARM_UP + rounds; r++) {
+    // the order alternates, so neither side always runs right after the other
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    const round = [0, 0];
+    for (const i of order) round[i] = await stepOf(sides[i]!);
+    if (r < WARM_UP) continue;
+    ms[0]!.push(round[0]!);
+    ms[1]!.push(round[1]!);
+    ratios.push(round[0]! / round[1]!);
+  }
+  for (const child of sides) child.send('close');
+  const q = quartiles(ratios);
+  const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  console.log(`T=${T} d=${d} V=${V}, batch ${BATCH}, 2-worker steps (gradients + reduce + AdamW), ${rounds} alternating rounds after ${WARM_UP} warm-up:`);
+  for (const [i, name] of names.entries()) console.log(`  ${name.padEnd(12)} median ${median(ms[i]!).toFixed(1)} ms, mean ${(total(ms[i]!) / ms[i]!.length).toFixed(1)} ms, fastest ${Math.min(...ms[i]!).toFixed(1)} ms`);
+  // the median resists the host's slow spells; the total time is what a training run pays for them
+  console.log(`  speed-up of the working tree over ${commit}, per round: median ${q.median.toFixed(3)} (quartiles ${q.q1.toFixed(3)}–${q.q3.toFixed(3)}); all rounds' time: ${(total(ms[0]!) / total(ms[1]!)).toFixed(3)}; fastest steps: ${(Math.min(...ms[0]!) / Math.min(...ms[1]!)).toFixed(3)}`);
 }
