@@ -76,12 +76,13 @@ async function main(): Promise<void> {
   const [rev, ...rest] = process.argv.slice(2);
   if (rev === undefined) throw new Error('usage: bench:ab:workers <commit> [T d V] [rounds]');
   const [T = 64, d = 32, V = 512, rounds = 24] = rest.map(Number);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:ab:workers: rounds must be a whole number ≥ 1, got ${rest[3]}`);
+  for (const [name, value] of Object.entries({ T, d, V, rounds })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`bench:ab:workers: ${name} must be a whole number ≥ 1, got ${value}`);
+  }
   const { commit, dir: oldSources } = commitSources(rev);
   const names = [commit, 'working tree'];
   const sides = [await startSide(oldSources, T, d, V), await startSide(fileURLToPath(new URL('../src', import.meta.url)), T, d, V)];
   const ms: number[][] = [[], []];
-  const ratios: number[] = [];
   for (let r = 0; r < WARM_UP + rounds; r++) {
     // the order alternates, so neither side always runs right after the other
     const order = r % 2 === 0 ? [0, 1] : [1, 0];
@@ -90,10 +91,9 @@ async function main(): Promise<void> {
     if (r < WARM_UP) continue;
     ms[0]!.push(round[0]!);
     ms[1]!.push(round[1]!);
-    ratios.push(round[0]! / round[1]!);
   }
   for (const child of sides) child.send('close');
-  const q = quartiles(ratios);
+  const q = quartiles(ms[0]!.map((old, r) => old / ms[1]![r]!));
   const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   console.log(`T=${T} d=${d} V=${V}, batch ${BATCH}, 2-worker steps (gradients + reduce + AdamW), ${rounds} alternating rounds after ${WARM_UP} warm-up:`);
   for (const [i, name] of names.entries()) console.log(`  ${name.padEnd(12)} median ${median(ms[i]!).toFixed(1)} ms, mean ${(total(ms[i]!) / ms[i]!.length).toFixed(1)} ms, fastest ${Math.min(...ms[i]!).toFixed(1)} ms`);

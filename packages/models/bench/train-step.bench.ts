@@ -184,6 +184,12 @@ async function stepWorker(init: StepWorkerInit): Promise<{ step: () => Promise<v
   };
 }
 
+/** `{ name: median, nameQ1: q1, nameQ3: q3 }`, to `digits` decimals: a result field with its quartiles. */
+function withQuartiles<N extends string>(name: N, q: ReturnType<typeof quartiles>, digits = 2): Record<N | `${N}Q1` | `${N}Q3`, number> {
+  const round = (x: number): number => +x.toFixed(digits);
+  return { [name]: round(q.median), [`${name}Q1`]: round(q.q1), [`${name}Q3`]: round(q.q3) } as Record<N | `${N}Q1` | `${N}Q3`, number>;
+}
+
 /**
  * A round whose two workers' gradient passes differ by at most this fraction is "even": the host
  * ran both cores at about the same speed through its 2-worker step.
@@ -360,17 +366,11 @@ for (const c of CONFIGS) {
       : {
           pairedStepMs1Worker: +paired.oneMs.toFixed(1),
           pairedStepMs2Workers: +paired.twoMs.toFixed(1),
-          pairedSpeedup2Workers: +paired.speedup.median.toFixed(2),
-          pairedSpeedup2WorkersQ1: +paired.speedup.q1.toFixed(2),
-          pairedSpeedup2WorkersQ3: +paired.speedup.q3.toFixed(2),
+          ...withQuartiles('pairedSpeedup2Workers', paired.speedup),
           pairedCpuRatio2Workers: +paired.cpuRatio.median.toFixed(2),
           // the machine's own two-thread ceiling in the same rounds, and the speed-up's share of it
-          pairedCeiling2Threads: +paired.ceiling.median.toFixed(2),
-          pairedCeiling2ThreadsQ1: +paired.ceiling.q1.toFixed(2),
-          pairedCeiling2ThreadsQ3: +paired.ceiling.q3.toFixed(2),
-          pairedEfficiency2Workers: +paired.efficiency.median.toFixed(2),
-          pairedEfficiency2WorkersQ1: +paired.efficiency.q1.toFixed(2),
-          pairedEfficiency2WorkersQ3: +paired.efficiency.q3.toFixed(2),
+          ...withQuartiles('pairedCeiling2Threads', paired.ceiling),
+          ...withQuartiles('pairedEfficiency2Workers', paired.efficiency),
           // how much longer the slower worker's pass took (the shares are equal work), and the
           // speed-up over the rounds where the host ran both cores at about the same speed
           pairedImbalance2Workers: +paired.imbalance.median.toFixed(3),
